@@ -1,0 +1,70 @@
+"""Which permissions each role holds.
+
+Roles are Django groups named by their `Role` value; this map is the only place that knows
+which permissions a role carries. `roles_sync()` runs after every migration, so a new
+permission reaches its roles with the deployment that introduces it. Code elsewhere checks
+permissions (`user.has_perm(...)`), never group names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+
+from .constants import Role
+
+# "app_label.codename" per role. Later apps add their permissions here.
+ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
+    Role.RECRUITMENT_OFFICER: frozenset(),
+    Role.CASE_OFFICER: frozenset(),
+    Role.FINANCE_OFFICER: frozenset(),
+    Role.MANAGER: frozenset(
+        {
+            "audit.review_auditlog",
+            "accounts.view_user",
+        }
+    ),
+    Role.ADMINISTRATOR: frozenset(
+        {
+            "audit.review_auditlog",
+            "accounts.view_user",
+            "accounts.manage_users",
+            "accounts.view_unit",
+            "accounts.add_unit",
+            "accounts.change_unit",
+        }
+    ),
+}
+
+
+def roles_sync() -> None:
+    """Create the role groups and give each exactly the permissions in ROLE_PERMISSIONS."""
+    for role, perm_names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for name in sorted(perm_names):
+            app_label, codename = name.split(".", 1)
+            wanted.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)
+
+
+def roles_sync_after_migrate(**kwargs: Any) -> None:
+    # Permissions of every app exist only once all apps have migrated; the accounts app's
+    # post_migrate runs after django.contrib.auth's create_permissions for the same run.
+    from django.contrib.auth.management import create_permissions
+    from django.apps import apps
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=kwargs.get("using", "default"))
+    roles_sync()
+
+
+def role_group(role: Role) -> Group:
+    return Group.objects.get(name=role.value)
+
+
+def roles_of(user: Any) -> list[Role]:
+    return list(user.roles)

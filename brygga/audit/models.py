@@ -1,0 +1,90 @@
+"""AuditEvent: an append-only record of what happened and who looked (ADR 0008)."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .constants import AuditEventType
+
+
+class AuditEventImmutableError(Exception):
+    """Raised on any attempt to change or delete an audit event through the application."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AuditEventImmutableError("Audit events cannot be changed.")
+
+    def delete(self) -> NoReturn:  # type: ignore[override]
+        raise AuditEventImmutableError("Audit events cannot be deleted.")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AuditEventImmutableError("Audit events cannot be changed.")
+
+
+class AuditEvent(models.Model):
+    """Who did or saw what, when, why, in which request.
+
+    `subject_*` names the record acted on; `person_*` names the person whose data it is, when
+    that differs (a decision's client), so a log review by person finds every event.
+    `changes` holds primitives only: `{"field": [old, new]}` or a small dict of facts.
+    """
+
+    occurred_at = models.DateTimeField(_("tidpunkt"), default=timezone.now, db_index=True)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("utförd av"),
+    )
+    event_type = models.CharField(_("händelse"), max_length=64, choices=AuditEventType)
+    subject_type = models.CharField(_("objekttyp"), max_length=64, blank=True)
+    subject_id = models.CharField(_("objekt-id"), max_length=64, blank=True)
+    subject_label = models.CharField(_("objekt"), max_length=200, blank=True)
+    person_type = models.CharField(_("persontyp"), max_length=64, blank=True)
+    person_id = models.CharField(_("person-id"), max_length=64, blank=True)
+    purpose = models.CharField(_("syfte"), max_length=200, blank=True)
+    changes = models.JSONField(_("ändringar"), default=dict, blank=True)
+    request_id = models.CharField(_("anrops-id"), max_length=64, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("logghändelse")
+        verbose_name_plural = _("logghändelser")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "-occurred_at"], name="audit_org_time_idx"),
+            models.Index(fields=["actor", "-occurred_at"], name="audit_actor_time_idx"),
+            models.Index(fields=["person_type", "person_id"], name="audit_person_idx"),
+            models.Index(fields=["subject_type", "subject_id"], name="audit_subject_idx"),
+        ]
+        permissions = [
+            ("review_auditlog", _("Får granska loggen (loggkontroll)")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_type} {self.subject_type}:{self.subject_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditEventImmutableError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AuditEventImmutableError("Audit events cannot be deleted.")

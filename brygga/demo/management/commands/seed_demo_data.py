@@ -1,0 +1,45 @@
+"""Load the fictional demo municipality, Ekby kommun, into an empty database.
+
+`make run` calls this with --if-empty; `make demo-data` calls it directly. Only obviously
+fictional names, example.se-style addresses and Skatteverket's test personnummer are used.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Skapar demokommunen Ekby kommun med fiktiva personer."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Gör ingenting om demodata redan finns (för make run).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from brygga.accounts import demo as accounts_demo
+
+        if accounts_demo.demo_exists():
+            if options["if_empty"]:
+                self.stdout.write("Demodata finns redan – inget ändrat.")
+                return
+            raise CommandError("Demodata finns redan. Töm databasen först (make reset).")
+        with transaction.atomic():
+            accounts_demo.create_demo_accounts()
+        self.stdout.write(self.style.SUCCESS("Ekby kommun är skapad."))
+
+    @staticmethod
+    def logins_text() -> str:
+        from brygga.accounts import demo as accounts_demo
+
+        lines = ["Personal (lösenord för alla: %s):" % accounts_demo.DEMO_PASSWORD]
+        lines += [f"  {role:<22} {email}" for role, email in accounts_demo.demo_logins()]
+        lines.append("Mina sidor (inloggningslänken skrivs ut i terminalen):")
+        lines += [f"  {email}" for email in accounts_demo.demo_public_logins()]
+        return "\n".join(lines)

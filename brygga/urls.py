@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import include, path
+from django.utils.http import urlencode
+from django.views.generic import TemplateView
+
+
+def _admin_login(request: HttpRequest) -> HttpResponse:
+    # The technical admin uses the staff login with its second factor, never its own form.
+    return redirect(f"/personal/logga-in/?{urlencode({'next': request.GET.get('next', '/admin/')})}")
+
+
+admin.site.login = _admin_login  # type: ignore[method-assign]
+admin.site.site_header = "Brygga – teknisk administration"
+admin.site.site_title = "Brygga"
+
+urlpatterns = [
+    path("", include("brygga.website.urls")),
+    path("", include("brygga.accounts.urls")),
+    path("", include("brygga.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    # Lets a developer look at the error pages while DEBUG is on.
+    urlpatterns += [
+        path("__fel/404/", TemplateView.as_view(template_name="404.html")),
+        path("__fel/500/", TemplateView.as_view(template_name="500.html")),
+    ]
