@@ -9,7 +9,9 @@ from django.views.generic import TemplateView
 
 def _admin_login(request: HttpRequest) -> HttpResponse:
     # The technical admin uses the staff login with its second factor, never its own form.
-    return redirect(f"/personal/logga-in/?{urlencode({'next': request.GET.get('next', '/admin/')})}")
+    return redirect(
+        f"/personal/logga-in/?{urlencode({'next': request.GET.get('next', '/admin/')})}"
+    )
 
 
 admin.site.login = _admin_login  # type: ignore[method-assign]

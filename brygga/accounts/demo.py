@@ -26,31 +26,77 @@ class DemoStaff:
 
 
 UNITS = [
-    ("Kontaktverksamheten", "Kontaktverksamheten, Storgatan 12, Ekby", "0123-456 70",
-     "Telefontid vardagar 8.30–10.00 och 13.00–14.30"),
-    ("Barn och unga", "Socialkontoret, Storgatan 12, Ekby", "0123-456 80",
-     "Telefontid vardagar 8.30–12.00"),
-    ("Vuxenenheten", "Socialkontoret, Storgatan 12, Ekby", "0123-456 85",
-     "Telefontid vardagar 9.00–11.00"),
-    ("LSS-enheten", "Kommunhuset, Torget 1, Ekby", "0123-456 90",
-     "Telefontid vardagar 10.00–12.00"),
-    ("Ekonomiavdelningen", "Kommunhuset, Torget 1, Ekby", "0123-456 00",
-     "Vardagar 8.00–16.00"),
+    (
+        "Kontaktverksamheten",
+        "Kontaktverksamheten, Storgatan 12, Ekby",
+        "0123-456 70",
+        "Telefontid vardagar 8.30–10.00 och 13.00–14.30",
+    ),
+    (
+        "Barn och unga",
+        "Socialkontoret, Storgatan 12, Ekby",
+        "0123-456 80",
+        "Telefontid vardagar 8.30–12.00",
+    ),
+    (
+        "Vuxenenheten",
+        "Socialkontoret, Storgatan 12, Ekby",
+        "0123-456 85",
+        "Telefontid vardagar 9.00–11.00",
+    ),
+    (
+        "LSS-enheten",
+        "Kommunhuset, Torget 1, Ekby",
+        "0123-456 90",
+        "Telefontid vardagar 10.00–12.00",
+    ),
+    ("Ekonomiavdelningen", "Kommunhuset, Torget 1, Ekby", "0123-456 00", "Vardagar 8.00–16.00"),
 ]
 
 STAFF = [
-    DemoStaff("kontaktsekreterare@ekby.example", "Karin", "Lind", "Kontaktsekreterare",
-              (Role.RECRUITMENT_OFFICER,), ("Kontaktverksamheten",)),
-    DemoStaff("handlaggare@ekby.example", "Hassan", "Berg", "Socialsekreterare",
-              (Role.CASE_OFFICER,), ("Barn och unga",)),
-    DemoStaff("handlaggare.vuxen@ekby.example", "Vera", "Holm", "Biståndshandläggare",
-              (Role.CASE_OFFICER,), ("Vuxenenheten", "LSS-enheten")),
-    DemoStaff("ekonomi@ekby.example", "Elin", "Sjöberg", "Ekonomihandläggare",
-              (Role.FINANCE_OFFICER,), ("Ekonomiavdelningen",)),
-    DemoStaff("chef@ekby.example", "Maria", "Ek", "Enhetschef",
-              (Role.MANAGER,), ("Kontaktverksamheten", "Barn och unga")),
-    DemoStaff("admin@ekby.example", "Adam", "Strand", "Systemförvaltare",
-              (Role.ADMINISTRATOR,), ()),
+    DemoStaff(
+        "kontaktsekreterare@ekby.example",
+        "Karin",
+        "Lind",
+        "Kontaktsekreterare",
+        (Role.RECRUITMENT_OFFICER,),
+        ("Kontaktverksamheten",),
+    ),
+    DemoStaff(
+        "handlaggare@ekby.example",
+        "Hassan",
+        "Berg",
+        "Socialsekreterare",
+        (Role.CASE_OFFICER,),
+        ("Barn och unga",),
+    ),
+    DemoStaff(
+        "handlaggare.vuxen@ekby.example",
+        "Vera",
+        "Holm",
+        "Biståndshandläggare",
+        (Role.CASE_OFFICER,),
+        ("Vuxenenheten", "LSS-enheten"),
+    ),
+    DemoStaff(
+        "ekonomi@ekby.example",
+        "Elin",
+        "Sjöberg",
+        "Ekonomihandläggare",
+        (Role.FINANCE_OFFICER,),
+        ("Ekonomiavdelningen",),
+    ),
+    DemoStaff(
+        "chef@ekby.example",
+        "Maria",
+        "Ek",
+        "Enhetschef",
+        (Role.MANAGER,),
+        ("Kontaktverksamheten", "Barn och unga"),
+    ),
+    DemoStaff(
+        "admin@ekby.example", "Adam", "Strand", "Systemförvaltare", (Role.ADMINISTRATOR,), ()
+    ),
 ]
 
 PUBLIC = [

@@ -34,9 +34,7 @@ class StaffSessionMiddleware:
             now = timezone.now().timestamp()
             last = request.session.get(LAST_ACTIVITY_KEY)
             if last is not None and now - last > settings.STAFF_IDLE_TIMEOUT.total_seconds():
-                audit_record(
-                    actor=user, event=AuditEventType.USER_SESSION_EXPIRED, subject=user
-                )
+                audit_record(actor=user, event=AuditEventType.USER_SESSION_EXPIRED, subject=user)
                 logout(request)
                 messages.info(
                     request,

@@ -18,9 +18,11 @@ def user_list_for_staff(*, viewer: User, kind: str = "", query: str = "") -> Que
         users = users.filter(kind=kind)
     if query:
         for word in query.split():
-            users = users.filter(first_name__icontains=word) | users.filter(
-                last_name__icontains=word
-            ) | users.filter(email__icontains=word)
+            users = (
+                users.filter(first_name__icontains=word)
+                | users.filter(last_name__icontains=word)
+                | users.filter(email__icontains=word)
+            )
     return users.prefetch_related(
         "groups", Prefetch("units", queryset=Unit.objects.order_by("name"))
     ).order_by("last_name", "first_name", "email")

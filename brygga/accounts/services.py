@@ -165,8 +165,9 @@ def login_link_request(
         def send() -> None:
             with translation.override(language):
                 send_mail(
-                    subject=render_to_string("accounts/email/login_link_subject.txt", context)
-                    .strip(),
+                    subject=render_to_string(
+                        "accounts/email/login_link_subject.txt", context
+                    ).strip(),
                     message=render_to_string("accounts/email/login_link.txt", context),
                     from_email=None,
                     recipient_list=[user.email],
@@ -268,4 +269,3 @@ def _recovery_code() -> str:
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
     raw = "".join(secrets.choice(alphabet) for _ in range(10))
     return f"{raw[:5]}-{raw[5:]}"
-

@@ -64,7 +64,9 @@ def staff_login(request: HttpRequest) -> HttpResponse:
         next_url = _safe_next(request, reverse("accounts:staff-home"))
         if settings.DEMO_MODE:
             return HttpResponseRedirect(next_url)
-        return HttpResponseRedirect(f"{reverse('accounts:second-factor')}?{urlencode({'next': next_url})}")
+        return HttpResponseRedirect(
+            f"{reverse('accounts:second-factor')}?{urlencode({'next': next_url})}"
+        )
     return render(
         request,
         "accounts/staff_login.html",
@@ -81,7 +83,9 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     if user.is_verified():  # type: ignore[attr-defined]
         return HttpResponseRedirect(next_url)
     if not selectors.user_has_confirmed_totp(user):
-        return HttpResponseRedirect(f"{reverse('accounts:totp-enrol')}?{urlencode({'next': next_url})}")
+        return HttpResponseRedirect(
+            f"{reverse('accounts:totp-enrol')}?{urlencode({'next': next_url})}"
+        )
     form = OneTimeCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["code"])
@@ -95,9 +99,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
             audit_record(actor=user, event=event, subject=user)
             return HttpResponseRedirect(next_url)
         audit_record(actor=user, event=AuditEventType.USER_SECOND_FACTOR_FAILED, subject=user)
-        form.add_error(
-            "code", _("Koden stämmer inte. Vänta på nästa kod i appen och försök igen.")
-        )
+        form.add_error("code", _("Koden stämmer inte. Vänta på nästa kod i appen och försök igen."))
     return render(request, "accounts/second_factor.html", {"form": form, "next": next_url})
 
 
@@ -119,7 +121,9 @@ def totp_enrol(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     next_url = _safe_next(request, reverse("accounts:staff-home"))
     if selectors.user_has_confirmed_totp(user) and not user.is_verified():  # type: ignore[attr-defined]
-        return HttpResponseRedirect(f"{reverse('accounts:second-factor')}?{urlencode({'next': next_url})}")
+        return HttpResponseRedirect(
+            f"{reverse('accounts:second-factor')}?{urlencode({'next': next_url})}"
+        )
 
     device = None
     device_id = request.session.get(ENROL_DEVICE_SESSION_KEY)
@@ -254,7 +258,9 @@ def login_link_request(request: HttpRequest) -> HttpResponse:
         )
         if result.rate_limited:
             return render(
-                request, "accounts/login_link_request.html", {"form": form, "rate_limited": True},
+                request,
+                "accounts/login_link_request.html",
+                {"form": form, "rate_limited": True},
                 status=429,
             )
         return redirect("accounts:login-link-sent")

@@ -15,7 +15,9 @@ class DateInput(forms.DateInput):
 
 class AuditLogFilterForm(forms.Form):
     actor = forms.ModelChoiceField(
-        label=_("Användare"), queryset=get_user_model().objects.none(), required=False,
+        label=_("Användare"),
+        queryset=get_user_model().objects.none(),
+        required=False,
         empty_label=_("Alla användare"),
     )
     person = forms.CharField(
@@ -24,7 +26,9 @@ class AuditLogFilterForm(forms.Form):
         help_text=_("Fylls i när du kommer från en persons sida."),
     )
     event_type = forms.MultipleChoiceField(
-        label=_("Händelser"), choices=AuditEventType.choices, required=False,
+        label=_("Händelser"),
+        choices=AuditEventType.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     date_from = forms.DateField(label=_("Från och med"), required=False, widget=DateInput)

@@ -43,6 +43,5 @@ def audit_filters_as_primitives(filters: dict[str, Any]) -> dict[str, Any]:
     return {
         key: (value.isoformat() if hasattr(value, "isoformat") else value)
         for key, value in filters.items()
-        if value not in (None, "", [])
-        and not hasattr(value, "pk")
+        if value not in (None, "", []) and not hasattr(value, "pk")
     } | ({"actor": str(filters["actor"].public_id)} if filters.get("actor") else {})

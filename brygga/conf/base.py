@@ -101,9 +101,7 @@ TEMPLATES = [
 # DATABASE_URL: e.g. postgres://user:password@127.0.0.1:5432/brygga. Without it, SQLite under
 # VAR_DIR, so a newcomer needs nothing installed.
 DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'brygga.sqlite3'}"
-    )
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'brygga.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

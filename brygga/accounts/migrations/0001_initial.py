@@ -9,103 +9,246 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='skapad')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ändrad')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='namn')),
-                ('kind', models.CharField(choices=[('municipality', 'Kommun'), ('federation', 'Kommunalförbund'), ('region', 'Region')], default='municipality', max_length=20, verbose_name='typ')),
-                ('organisation_number', models.CharField(blank=True, max_length=11, verbose_name='organisationsnummer')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-post')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telefon')),
-                ('website', models.URLField(blank=True, verbose_name='webbplats')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="skapad")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ändrad")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="namn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "Kommun"),
+                            ("federation", "Kommunalförbund"),
+                            ("region", "Region"),
+                        ],
+                        default="municipality",
+                        max_length=20,
+                        verbose_name="typ",
+                    ),
+                ),
+                (
+                    "organisation_number",
+                    models.CharField(blank=True, max_length=11, verbose_name="organisationsnummer"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-post")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telefon")),
+                ("website", models.URLField(blank=True, verbose_name="webbplats")),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisationer',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisationer",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='skapad')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ändrad')),
-                ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-post')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telefon')),
-                ('visiting_address', models.CharField(blank=True, max_length=200, verbose_name='besöksadress')),
-                ('opening_hours', models.CharField(blank=True, max_length=200, verbose_name='telefontider och öppettider')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='accounts.organisation', verbose_name='organisation')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='accounts.unit', verbose_name='överordnad enhet')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="skapad")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ändrad")),
+                ("name", models.CharField(max_length=200, verbose_name="namn")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-post")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telefon")),
+                (
+                    "visiting_address",
+                    models.CharField(blank=True, max_length=200, verbose_name="besöksadress"),
+                ),
+                (
+                    "opening_hours",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="telefontider och öppettider"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="accounts.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="accounts.unit",
+                        verbose_name="överordnad enhet",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enhet',
-                'verbose_name_plural': 'enheter',
-                'ordering': ['organisation__name', 'name'],
+                "verbose_name": "enhet",
+                "verbose_name_plural": "enheter",
+                "ordering": ["organisation__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='publikt id')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-post')),
-                ('first_name', models.CharField(blank=True, max_length=100, verbose_name='förnamn')),
-                ('last_name', models.CharField(blank=True, max_length=100, verbose_name='efternamn')),
-                ('kind', models.CharField(choices=[('staff', 'Personal'), ('public', 'Sökande eller uppdragstagare')], max_length=10, verbose_name='typ av konto')),
-                ('title', models.CharField(blank=True, max_length=100, verbose_name='titel')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telefon')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('is_staff', models.BooleanField(default=False, verbose_name='får öppna den tekniska administrationen')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='skapad')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='accounts.organisation', verbose_name='organisation')),
-                ('units', models.ManyToManyField(blank=True, related_name='members', to='accounts.unit', verbose_name='enheter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "public_id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, unique=True, verbose_name="publikt id"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-post")),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="förnamn"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="efternamn"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("staff", "Personal"), ("public", "Sökande eller uppdragstagare")],
+                        max_length=10,
+                        verbose_name="typ av konto",
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=100, verbose_name="titel")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telefon")),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False, verbose_name="får öppna den tekniska administrationen"
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="skapad"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="accounts.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "units",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="members",
+                        to="accounts.unit",
+                        verbose_name="enheter",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'användare',
-                'verbose_name_plural': 'användare',
-                'ordering': ['last_name', 'first_name', 'email'],
-                'permissions': [('manage_users', 'Får hantera användare, roller och enheter')],
+                "verbose_name": "användare",
+                "verbose_name_plural": "användare",
+                "ordering": ["last_name", "first_name", "email"],
+                "permissions": [("manage_users", "Får hantera användare, roller och enheter")],
             },
             managers=[
-                ('objects', brygga.accounts.models.UserManager()),
+                ("objects", brygga.accounts.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='LoginLink',
+            name="LoginLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('used_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='login_links', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("expires_at", models.DateTimeField()),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="login_links",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inloggningslänk',
-                'verbose_name_plural': 'inloggningslänkar',
-                'indexes': [models.Index(fields=['expires_at'], name='loginlink_expires_idx')],
+                "verbose_name": "inloggningslänk",
+                "verbose_name_plural": "inloggningslänkar",
+                "indexes": [models.Index(fields=["expires_at"], name="loginlink_expires_idx")],
             },
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='unit_unique_name'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "name"), name="unit_unique_name"
+            ),
         ),
     ]

@@ -166,7 +166,11 @@ def test_open_redirect_is_refused(client, case_officer):
     totp_device_for(case_officer)
     client.post(
         LOGIN,
-        {"username": case_officer.email, "password": TEST_PASSWORD, "next": "https://evil.example/"},
+        {
+            "username": case_officer.email,
+            "password": TEST_PASSWORD,
+            "next": "https://evil.example/",
+        },
     )
     response = client.get(SECOND_FACTOR + "?next=https://evil.example/")
     assert 'value="https://evil.example/"' not in response.content.decode()

@@ -7,38 +7,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='tidpunkt')),
-                ('event_type', models.CharField(choices=[('user.logged_in', 'Inloggning'), ('user.logged_out', 'Utloggning'), ('user.login_failed', 'Misslyckad inloggning'), ('user.locked_out', 'Kontot spärrat efter misslyckade försök'), ('user.session_expired', 'Utloggad efter inaktivitet'), ('user.second_factor_enrolled', 'Tvåfaktorsinloggning aktiverad'), ('user.second_factor_verified', 'Andra faktorn bekräftad'), ('user.second_factor_failed', 'Fel engångskod'), ('user.recovery_codes_generated', 'Nya reservkoder skapade'), ('user.recovery_code_used', 'Reservkod använd'), ('login_link.sent', 'Inloggningslänk skickad'), ('login_link.used', 'Inloggningslänk använd'), ('user.created', 'Användare skapad'), ('user.updated', 'Användare ändrad'), ('user.record_viewed', 'Användaruppgifter visade'), ('audit.log_reviewed', 'Loggen granskad')], max_length=64, verbose_name='händelse')),
-                ('subject_type', models.CharField(blank=True, max_length=64, verbose_name='objekttyp')),
-                ('subject_id', models.CharField(blank=True, max_length=64, verbose_name='objekt-id')),
-                ('subject_label', models.CharField(blank=True, max_length=200, verbose_name='objekt')),
-                ('person_type', models.CharField(blank=True, max_length=64, verbose_name='persontyp')),
-                ('person_id', models.CharField(blank=True, max_length=64, verbose_name='person-id')),
-                ('purpose', models.CharField(blank=True, max_length=200, verbose_name='syfte')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='ändringar')),
-                ('request_id', models.CharField(blank=True, max_length=64, verbose_name='anrops-id')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='utförd av')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "occurred_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="tidpunkt"
+                    ),
+                ),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("user.logged_in", "Inloggning"),
+                            ("user.logged_out", "Utloggning"),
+                            ("user.login_failed", "Misslyckad inloggning"),
+                            ("user.locked_out", "Kontot spärrat efter misslyckade försök"),
+                            ("user.session_expired", "Utloggad efter inaktivitet"),
+                            ("user.second_factor_enrolled", "Tvåfaktorsinloggning aktiverad"),
+                            ("user.second_factor_verified", "Andra faktorn bekräftad"),
+                            ("user.second_factor_failed", "Fel engångskod"),
+                            ("user.recovery_codes_generated", "Nya reservkoder skapade"),
+                            ("user.recovery_code_used", "Reservkod använd"),
+                            ("login_link.sent", "Inloggningslänk skickad"),
+                            ("login_link.used", "Inloggningslänk använd"),
+                            ("user.created", "Användare skapad"),
+                            ("user.updated", "Användare ändrad"),
+                            ("user.record_viewed", "Användaruppgifter visade"),
+                            ("audit.log_reviewed", "Loggen granskad"),
+                        ],
+                        max_length=64,
+                        verbose_name="händelse",
+                    ),
+                ),
+                (
+                    "subject_type",
+                    models.CharField(blank=True, max_length=64, verbose_name="objekttyp"),
+                ),
+                (
+                    "subject_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="objekt-id"),
+                ),
+                (
+                    "subject_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="objekt"),
+                ),
+                (
+                    "person_type",
+                    models.CharField(blank=True, max_length=64, verbose_name="persontyp"),
+                ),
+                (
+                    "person_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="person-id"),
+                ),
+                ("purpose", models.CharField(blank=True, max_length=200, verbose_name="syfte")),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="ändringar")),
+                (
+                    "request_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="anrops-id"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="utförd av",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'logghändelse',
-                'verbose_name_plural': 'logghändelser',
-                'ordering': ['-occurred_at', '-id'],
-                'permissions': [('review_auditlog', 'Får granska loggen (loggkontroll)')],
-                'indexes': [models.Index(fields=['organisation', '-occurred_at'], name='audit_org_time_idx'), models.Index(fields=['actor', '-occurred_at'], name='audit_actor_time_idx'), models.Index(fields=['person_type', 'person_id'], name='audit_person_idx'), models.Index(fields=['subject_type', 'subject_id'], name='audit_subject_idx')],
+                "verbose_name": "logghändelse",
+                "verbose_name_plural": "logghändelser",
+                "ordering": ["-occurred_at", "-id"],
+                "permissions": [("review_auditlog", "Får granska loggen (loggkontroll)")],
+                "indexes": [
+                    models.Index(
+                        fields=["organisation", "-occurred_at"], name="audit_org_time_idx"
+                    ),
+                    models.Index(fields=["actor", "-occurred_at"], name="audit_actor_time_idx"),
+                    models.Index(fields=["person_type", "person_id"], name="audit_person_idx"),
+                    models.Index(fields=["subject_type", "subject_id"], name="audit_subject_idx"),
+                ],
             },
         ),
     ]

@@ -1,0 +1,28 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from brygga.accounts.constants import Role, UserKind
+from brygga.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_municipality_has_one_staff_member_per_role_and_is_loaded_once(capsys):
+    call_command("seed_demo_data", "--if-empty")
+    staff = User.objects.filter(kind=UserKind.STAFF)
+    held = {role for user in staff for role in user.roles}
+    assert held == set(Role)
+    assert User.objects.filter(kind=UserKind.PUBLIC).count() >= 1
+    assert all(u.organisation.name == "Ekby kommun" for u in User.objects.all())
+
+    count = User.objects.count()
+    call_command("seed_demo_data", "--if-empty")
+    assert User.objects.count() == count
+    with pytest.raises(CommandError):
+        call_command("seed_demo_data")
+
+
+def test_demo_people_are_fictional():
+    call_command("seed_demo_data", "--if-empty")
+    for user in User.objects.all():
+        assert user.email.endswith("@ekby.example")
