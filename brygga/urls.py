@@ -1,13 +1,15 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 
-def _admin_login(request: HttpRequest) -> HttpResponse:
+def _admin_login(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
     # The technical admin uses the staff login with its second factor, never its own form.
     return redirect(
         f"/personal/logga-in/?{urlencode({'next': request.GET.get('next', '/admin/')})}"
@@ -18,7 +20,7 @@ admin.site.login = _admin_login  # type: ignore[method-assign]
 admin.site.site_header = "Brygga – teknisk administration"
 admin.site.site_title = "Brygga"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("brygga.website.urls")),
     path("", include("brygga.accounts.urls")),
     path("", include("brygga.audit.urls")),

@@ -22,7 +22,7 @@ class UnitAdmin(admin.ModelAdmin[Unit]):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     ordering = ["last_name", "first_name", "email"]
     list_display = ["email", "first_name", "last_name", "kind", "organisation", "is_active"]
     list_filter = ["kind", "organisation", "is_active", "groups"]

@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from .constants import UserKind
 from .models import User
 
 
@@ -43,7 +44,7 @@ class StaffLoginForm(forms.Form):
                 raise forms.ValidationError(self.error_messages["invalid_login"])
             if getattr(user, "kind", None) != "staff":
                 raise forms.ValidationError(self.error_messages["not_staff"])
-            self.user = user  # type: ignore[assignment]
+            self.user = user
         return cleaned
 
 
@@ -96,11 +97,5 @@ class UserFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Typ av konto"),
         required=False,
-        choices=[("", _("Alla"))],
+        choices=[("", _("Alla")), *UserKind.choices],
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from .constants import UserKind
-
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("Alla")), *UserKind.choices]  # type: ignore[attr-defined]

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from brygga.audit.constants import AuditEventType
 from brygga.audit.services import audit_record
-
 from brygga.core.access import is_staff_user
 
 LAST_ACTIVITY_KEY = "brygga_last_activity"
@@ -34,7 +33,11 @@ class StaffSessionMiddleware:
             now = timezone.now().timestamp()
             last = request.session.get(LAST_ACTIVITY_KEY)
             if last is not None and now - last > settings.STAFF_IDLE_TIMEOUT.total_seconds():
-                audit_record(actor=user, event=AuditEventType.USER_SESSION_EXPIRED, subject=user)
+                audit_record(
+                    actor=user,
+                    event=AuditEventType.USER_SESSION_EXPIRED,
+                    subject=user,  # type: ignore[arg-type]
+                )
                 logout(request)
                 messages.info(
                     request,
@@ -44,9 +47,9 @@ class StaffSessionMiddleware:
             if last is None or now - last > _ACTIVITY_WRITE_INTERVAL_SECONDS:
                 request.session[LAST_ACTIVITY_KEY] = now
 
-            if not settings.DEMO_MODE and not user.is_verified():  # type: ignore[union-attr]
-                if not _is_second_factor_path(request.path):
-                    return _redirect_to(request, "accounts:second-factor")
+            verified = settings.DEMO_MODE or user.is_verified()  # type: ignore[union-attr]
+            if not verified and not _is_second_factor_path(request.path):
+                return _redirect_to(request, "accounts:second-factor")
         return self.get_response(request)
 
 

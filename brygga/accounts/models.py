@@ -120,7 +120,7 @@ class User(PublicIdModel, AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("får öppna den tekniska administrationen"), default=False)
     date_joined = models.DateTimeField(_("skapad"), default=timezone.now)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

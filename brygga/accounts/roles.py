@@ -54,8 +54,8 @@ def roles_sync() -> None:
 def roles_sync_after_migrate(**kwargs: Any) -> None:
     # Permissions of every app exist only once all apps have migrated; the accounts app's
     # post_migrate runs after django.contrib.auth's create_permissions for the same run.
-    from django.contrib.auth.management import create_permissions
     from django.apps import apps
+    from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=kwargs.get("using", "default"))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .constants import UserKind
@@ -8,11 +9,13 @@ from .models import Unit, User
 
 
 def user_has_confirmed_totp(user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 def user_list_for_staff(*, viewer: User, kind: str = "", query: str = "") -> QuerySet[User]:
     """Users of the viewer's organisation, with groups and units loaded for a list page."""
+    if viewer.organisation_id is None:
+        return User.objects.none()
     users = User.objects.filter(organisation_id=viewer.organisation_id)
     if kind in UserKind.values:
         users = users.filter(kind=kind)
@@ -28,7 +31,7 @@ def user_list_for_staff(*, viewer: User, kind: str = "", query: str = "") -> Que
     ).order_by("last_name", "first_name", "email")
 
 
-def staff_list_for_organisation(*, organisation_id: int | None) -> QuerySet[User]:
+def staff_list_for_organisation(*, organisation_id: int) -> QuerySet[User]:
     return User.objects.filter(organisation_id=organisation_id, kind=UserKind.STAFF).order_by(
         "last_name", "first_name"
     )

@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -119,7 +120,8 @@ def _within_rate_limit(key: str) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(cache_key, 1, timeout=60 * 60)
         attempts = 1
-    return attempts <= settings.LOGIN_LINK_RATE_LIMIT
+    limit: int = settings.LOGIN_LINK_RATE_LIMIT
+    return int(attempts) <= limit
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,6 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -16,14 +14,17 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+
+import qrcode
+import qrcode.image.svg
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from brygga.audit.constants import AuditEventType
-from brygga.core.access import is_staff_user, permission_required, public_required, staff_required
 from brygga.audit.services import audit_record
+from brygga.core.access import is_staff_user, permission_required, public_required, staff_required
 
 from . import selectors, services
 from .forms import (
@@ -38,6 +39,8 @@ from .permissions import access_user
 from .roles import roles_of
 
 ENROL_DEVICE_SESSION_KEY = "brygga_totp_enrol_device"
+# Purposes are data in the audit log, stored in Swedish whatever the reader's language.
+PURPOSE_VIEW_USER = "Visa användaruppgifter"
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
@@ -58,8 +61,7 @@ def staff_login(request: HttpRequest) -> HttpResponse:
     if is_staff_user(request.user) and request.method == "GET":
         return redirect("accounts:staff-home")
     form = StaffLoginForm(request, data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        assert form.user is not None
+    if request.method == "POST" and form.is_valid() and form.user is not None:
         login(request, form.user)
         next_url = _safe_next(request, reverse("accounts:staff-home"))
         if settings.DEMO_MODE:
@@ -129,7 +131,7 @@ def totp_enrol(request: HttpRequest) -> HttpResponse:
     device_id = request.session.get(ENROL_DEVICE_SESSION_KEY)
     if device_id:
         device = TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
-    if device is None or request.method == "GET" and not request.GET.get("keep"):
+    if device is None or (request.method == "GET" and not request.GET.get("keep")):
         device = services.totp_device_start(user=user)
         request.session[ENROL_DEVICE_SESSION_KEY] = device.pk
 
@@ -228,7 +230,7 @@ def user_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     target = access_user(
         user=request.user,  # type: ignore[arg-type]
         public_id=public_id,
-        purpose=_("Visa användaruppgifter"),
+        purpose=PURPOSE_VIEW_USER,
     )
     return render(
         request,

@@ -15,7 +15,7 @@ class DateInput(forms.DateInput):
 
 class AuditLogFilterForm(forms.Form):
     actor = forms.ModelChoiceField(
-        label=_("Användare"),
+        label=_("Utförd av"),
         queryset=get_user_model().objects.none(),
         required=False,
         empty_label=_("Alla användare"),
@@ -38,7 +38,7 @@ class AuditLogFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["actor"].queryset = (  # type: ignore[attr-defined]
             get_user_model()
-            .objects.filter(organisation_id=organisation_id, kind="staff")
+            .objects.filter(organisation__pk=organisation_id or 0, kind="staff")
             .order_by("last_name", "first_name")
         )
 

@@ -22,6 +22,8 @@ def audit_event_list(
 
     `person` is a reference `"<model label>:<id>"` as stored in person_type/person_id.
     """
+    if organisation_id is None:
+        return AuditEvent.objects.none()
     events = AuditEvent.objects.filter(organisation_id=organisation_id)
     if actor_id:
         events = events.filter(actor_id=actor_id)

@@ -5,7 +5,6 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from brygga.core.access import permission_required
 
@@ -37,7 +36,7 @@ def log_review(request: HttpRequest) -> HttpResponse:
         actor=request.user,
         event=AuditEventType.AUDIT_LOG_REVIEWED,
         changes={"filters": audit_filters_as_primitives(filters)},
-        purpose=_("Loggkontroll"),
+        purpose="Loggkontroll",
     )
     query = request.GET.copy()
     query.pop("page", None)

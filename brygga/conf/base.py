@@ -8,8 +8,9 @@ Each variable is documented here, where it is read, and listed with an example i
 from datetime import timedelta
 from pathlib import Path
 
-import environ
 from django.utils.translation import gettext_lazy as _
+
+import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "brygga"

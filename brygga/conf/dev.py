@@ -7,7 +7,7 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("BRYGGA_DEMO_MODE", "true")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 
 WHITENOISE_USE_FINDERS = True
 STORAGES = {

@@ -6,7 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 os.environ["BRYGGA_DEMO_MODE"] = "false"
 os.environ["TASKS_BACKEND"] = "immediate"
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

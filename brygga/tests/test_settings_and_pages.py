@@ -5,8 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LONG_SECRET = "x" * 64

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.test import Client
+
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from brygga.accounts.models import User

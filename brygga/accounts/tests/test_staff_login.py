@@ -1,7 +1,8 @@
 import re
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from brygga.accounts.tests.factories import (
     TEST_PASSWORD,

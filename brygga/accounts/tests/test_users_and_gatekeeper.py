@@ -1,5 +1,6 @@
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from brygga.accounts.constants import Role
 from brygga.accounts.models import User
@@ -73,7 +74,7 @@ def test_roles_hold_exactly_their_permissions():
     for role, perms in ROLE_PERMISSIONS.items():
         user = UserFactory(roles=[role])
         user = User.objects.get(pk=user.pk)  # fresh permission cache
-        held = {p for p in user.get_all_permissions()}
+        held = set(user.get_all_permissions())
         assert held == set(perms), role
 
 

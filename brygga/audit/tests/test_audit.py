@@ -1,7 +1,8 @@
-import pytest
 from django.contrib.admin.sites import site
 from django.test import RequestFactory
 from django.urls import reverse
+
+import pytest
 
 from brygga.accounts.tests.factories import UserFactory
 from brygga.accounts.tests.helpers import login_staff

@@ -27,7 +27,7 @@ def is_choice_list(field: BoundField) -> bool:
 
 @register.simple_tag
 def ds_widget(field: BoundField) -> SafeString:
-    attrs = {"class": "ds-input"}
+    attrs: dict[str, str | bool] = {"class": "ds-input"}
     described = _describedby(field)
     if described:
         attrs["aria-describedby"] = described
@@ -42,13 +42,9 @@ def ds_choices(field: BoundField) -> SafeString:
     invalid = ' aria-invalid="true"' if field.errors else ""
     rows = (
         (
-            SafeString(
-                choice.tag().replace(  # type: ignore[attr-defined]
-                    "<input ", f'<input class="ds-input"{invalid} ', 1
-                )
-            ),
-            choice.id_for_label,  # type: ignore[attr-defined]
-            choice.choice_label,  # type: ignore[attr-defined]
+            SafeString(choice.tag().replace("<input ", f'<input class="ds-input"{invalid} ', 1)),
+            choice.id_for_label,
+            choice.choice_label,
         )
         for choice in field
     )

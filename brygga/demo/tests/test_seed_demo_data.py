@@ -1,5 +1,6 @@
-import pytest
 from django.core.management import CommandError, call_command
+
+import pytest
 
 from brygga.accounts.constants import Role, UserKind
 from brygga.accounts.models import User

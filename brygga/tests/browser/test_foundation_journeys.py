@@ -4,10 +4,11 @@ the log review. Every page opened is checked with axe-core."""
 import re
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from brygga.accounts.tests.factories import TEST_PASSWORD, current_totp_code
@@ -19,7 +20,9 @@ from .conftest import assert_no_horizontal_scroll, axe_check
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_public_pages_are_swedish_accessible_and_reflow(live_server, page, phone_page, organisation, csp_violations):
+def test_public_pages_are_swedish_accessible_and_reflow(
+    live_server, page, phone_page, organisation, csp_violations
+):
     for name in ["website:home", "website:privacy", "website:accessibility", "accounts:login-link"]:
         page.goto(live_server.url + reverse(name))
         assert page.locator("html").get_attribute("lang") == "sv"
@@ -87,7 +90,9 @@ def test_staff_signs_in_with_password_and_totp_enrolment(
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_url(re.compile(r"/personal/logga-in/kod/"))
     axe_check(page)
-    page.get_by_label("Engångskod").fill("000000" if current_totp_code(device) != "000000" else "111111")
+    page.get_by_label("Engångskod").fill(
+        "000000" if current_totp_code(device) != "000000" else "111111"
+    )
     page.get_by_role("button", name="Fortsätt").click()
     assert "Koden stämmer inte" in page.locator(".ds-validation-message").inner_text()
     axe_check(page)
@@ -122,9 +127,14 @@ def test_log_review_shows_who_read_whom(live_server, page, manager, public_user,
     page.get_by_role("group", name=None).first  # noqa: B018 - the filter panel renders
     page.locator("summary").click()
     axe_check(page)
-    assert AuditEvent.objects.filter(
-        event_type=AuditEventType.USER_RECORD_VIEWED, actor=manager, person_id=str(public_user.public_id)
-    ).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            event_type=AuditEventType.USER_RECORD_VIEWED,
+            actor=manager,
+            person_id=str(public_user.public_id),
+        ).count()
+        == 1
+    )
 
 
 def test_public_user_signs_in_with_email_link_once(live_server, page, phone_page, public_user):

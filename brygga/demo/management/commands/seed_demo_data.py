@@ -38,7 +38,7 @@ class Command(BaseCommand):
     def logins_text() -> str:
         from brygga.accounts import demo as accounts_demo
 
-        lines = ["Personal (lösenord för alla: %s):" % accounts_demo.DEMO_PASSWORD]
+        lines = [f"Personal (lösenord för alla: {accounts_demo.DEMO_PASSWORD}):"]
         lines += [f"  {role:<22} {email}" for role, email in accounts_demo.demo_logins()]
         lines.append("Mina sidor (inloggningslänken skrivs ut i terminalen):")
         lines += [f"  {email}" for email in accounts_demo.demo_public_logins()]
