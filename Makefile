@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check test-fast worker demo-data messages assets bench lock reset install install-dev chromium
+.PHONY: run test check worker demo-data messages assets lock reset install install-dev chromium
 
 ## Install, migrate, load the demo municipality if the database is empty, and serve.
 run: install

@@ -37,6 +37,7 @@ class StaffSessionMiddleware:
                     actor=user,
                     event=AuditEventType.USER_SESSION_EXPIRED,
                     subject=user,  # type: ignore[arg-type]
+                    person=user,  # type: ignore[arg-type]
                 )
                 logout(request)
                 messages.info(

@@ -12,12 +12,12 @@ from brygga.audit.services import audit_record
 
 
 def _on_logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    audit_record(actor=user, event=AuditEventType.USER_LOGGED_IN, subject=user)
+    audit_record(actor=user, event=AuditEventType.USER_LOGGED_IN, subject=user, person=user)
 
 
 def _on_logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if user is not None:
-        audit_record(actor=user, event=AuditEventType.USER_LOGGED_OUT, subject=user)
+        audit_record(actor=user, event=AuditEventType.USER_LOGGED_OUT, subject=user, person=user)
 
 
 def _known_user(credentials: dict[str, Any]) -> Any:
@@ -29,13 +29,13 @@ def _on_login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any) ->
     # The typed address itself is not stored: only a failure against a known account.
     user = _known_user(credentials)
     if user is not None:
-        audit_record(actor=None, event=AuditEventType.USER_LOGIN_FAILED, subject=user)
+        audit_record(actor=None, event=AuditEventType.USER_LOGIN_FAILED, subject=user, person=user)
 
 
 def _on_locked_out(sender: Any, request: Any, username: str | None, **kwargs: Any) -> None:
     user = _known_user({"username": username})
     if user is not None:
-        audit_record(actor=None, event=AuditEventType.USER_LOCKED_OUT, subject=user)
+        audit_record(actor=None, event=AuditEventType.USER_LOCKED_OUT, subject=user, person=user)
 
 
 def connect() -> None:

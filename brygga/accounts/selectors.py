@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .constants import UserKind
@@ -10,6 +11,10 @@ from .models import Unit, User
 
 def user_has_confirmed_totp(user: User) -> bool:
     return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+
+
+def recovery_codes_left(user: User) -> int:
+    return int(StaticToken.objects.filter(device__user=user).count())
 
 
 def user_list_for_staff(*, viewer: User, kind: str = "", query: str = "") -> QuerySet[User]:

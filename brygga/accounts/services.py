@@ -15,6 +15,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from django_otp import match_token
+from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -264,6 +266,22 @@ def recovery_codes_generate(*, user: User) -> list[str]:
         actor=user, event=AuditEventType.USER_RECOVERY_CODES_GENERATED, subject=user, person=user
     )
     return codes
+
+
+def second_factor_verify(*, user: User, code: str) -> Device | None:
+    """The device that accepts `code` (app or recovery code), or None; audited either way.
+
+    Each code works once: the app's code until the next time step, a recovery code forever.
+    """
+    device = match_token(user, code)
+    if device is None:
+        event = AuditEventType.USER_SECOND_FACTOR_FAILED
+    elif isinstance(device, StaticDevice):
+        event = AuditEventType.USER_RECOVERY_CODE_USED
+    else:
+        event = AuditEventType.USER_SECOND_FACTOR_VERIFIED
+    audit_record(actor=user, event=event, subject=user, person=user)
+    return device
 
 
 def _recovery_code() -> str:

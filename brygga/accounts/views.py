@@ -18,13 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 import qrcode
 import qrcode.image.svg
 from django_otp import login as otp_login
-from django_otp import match_token
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from brygga.audit.constants import AuditEventType
-from brygga.audit.services import audit_record
 from brygga.core.access import is_staff_user, permission_required, public_required, staff_required
+from brygga.core.http import client_address
 
 from . import selectors, services
 from .forms import (
@@ -90,17 +87,10 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         )
     form = OneTimeCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = match_token(user, form.cleaned_data["code"])
+        device = services.second_factor_verify(user=user, code=form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
-            event = (
-                AuditEventType.USER_RECOVERY_CODE_USED
-                if isinstance(device, StaticDevice)
-                else AuditEventType.USER_SECOND_FACTOR_VERIFIED
-            )
-            audit_record(actor=user, event=event, subject=user)
             return HttpResponseRedirect(next_url)
-        audit_record(actor=user, event=AuditEventType.USER_SECOND_FACTOR_FAILED, subject=user)
         form.add_error("code", _("Koden stämmer inte. Vänta på nästa kod i appen och försök igen."))
     return render(request, "accounts/second_factor.html", {"form": form, "next": next_url})
 
@@ -204,10 +194,7 @@ def staff_account(request: HttpRequest) -> HttpResponse:
         {
             "roles": roles_of(user),
             "has_totp": selectors.user_has_confirmed_totp(user),
-            "recovery_codes_left": StaticDevice.objects.filter(user=user)
-            .values_list("token_set__id", flat=True)
-            .exclude(token_set__id=None)
-            .count(),
+            "recovery_codes_left": selectors.recovery_codes_left(user),
         },
     )
 
@@ -253,7 +240,7 @@ def login_link_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         result = services.login_link_request(
             email=form.cleaned_data["email"],
-            client_address=request.META.get("REMOTE_ADDR", ""),
+            client_address=client_address(request),
             build_url=lambda token: request.build_absolute_uri(
                 reverse("accounts:login-link-confirm", args=[token])
             ),

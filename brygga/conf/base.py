@@ -23,6 +23,9 @@ SECRET_KEY = env.str("SECRET_KEY")
 DEBUG = env.bool("DEBUG", default=False)
 # ALLOWED_HOSTS: comma-separated host names this instance answers to.
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# TRUSTED_PROXY_HOPS: how many reverse proxies in front of Brygga append to X-Forwarded-For
+# (0 when Brygga faces the internet directly). Used for per-client rate limits.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 # CSRF_TRUSTED_ORIGINS: comma-separated origins (https://brygga.example.se) behind a proxy.
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -249,8 +252,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# Logging: request ids, never personal data (ADR 0007). Values that may hold personal data are
-# kept out of log messages by convention and by the filter below.
+# Logging: request ids, never personal data (ADR 0008: personal data goes to the audit log,
+# not the server log). Log messages carry ids only.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
