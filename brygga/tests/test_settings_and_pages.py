@@ -77,3 +77,17 @@ def test_every_response_carries_a_content_security_policy_without_inline_script(
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.django_db
+def test_pages_are_swedish_even_for_an_english_browser(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="sv"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_chosen_language_is_kept(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get("/")
+    assert '<html lang="en"' in response.content.decode()
+    assert "My pages" in response.content.decode()
