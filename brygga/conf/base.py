@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "brygga.core",
     "brygga.accounts",
     "brygga.audit",
+    "brygga.catalogue",
     "brygga.website",
     "brygga.demo",
 ]
