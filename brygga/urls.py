@@ -24,6 +24,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("brygga.website.urls")),
     path("", include("brygga.accounts.urls")),
     path("", include("brygga.audit.urls")),
+    path("", include("brygga.applicants.urls")),
+    path("", include("brygga.website.interest_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from brygga.core.access import is_staff_user, permission_required, public_required, staff_required
 from brygga.core.http import client_address
+from brygga.core.my_pages import render_sections
 
 from . import selectors, services
 from .forms import (
@@ -282,7 +283,7 @@ def login_link_confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 @public_required
 def my_pages(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/my_pages.html")
+    return render(request, "accounts/my_pages.html", {"sections": render_sections(request)})
 
 
 @require_POST

@@ -29,9 +29,33 @@ class AuditEventType(models.TextChoices):
     USER_CREATED = "user.created", _("Användare skapad")
     USER_UPDATED = "user.updated", _("Användare ändrad")
     USER_RECORD_VIEWED = "user.record_viewed", _("Användaruppgifter visade")
+    # Applicants (recruitment)
+    APPLICANT_REGISTERED = "applicant.registered", _("Intresseanmälan mottagen")
+    APPLICANT_REGISTRATION_LINKED = (
+        "applicant.registration_linked",
+        _("Ny intresseanmälan kopplad till pågående ärende"),
+    )
+    APPLICANT_STAGE_CHANGED = "applicant.stage_changed", _("Sökandes steg ändrat")
+    APPLICANT_RECORD_VIEWED = "applicant.record_viewed", _("Sökandes uppgifter visade")
+    # Public site content (website)
+    ASSIGNMENT_TYPE_PAGE_CREATED = "assignment_type_page.created", _("Sida om uppdragstyp skapad")
+    ASSIGNMENT_TYPE_PAGE_UPDATED = "assignment_type_page.updated", _("Sida om uppdragstyp ändrad")
+    FAQ_CATEGORY_CREATED = "faq_category.created", _("Frågekategori skapad")
+    FAQ_CATEGORY_UPDATED = "faq_category.updated", _("Frågekategori ändrad")
+    FAQ_ENTRY_CREATED = "faq_entry.created", _("Fråga och svar skapad")
+    FAQ_ENTRY_UPDATED = "faq_entry.updated", _("Fråga och svar ändrad")
+    STORY_CREATED = "story.created", _("Berättelse skapad")
+    STORY_UPDATED = "story.updated", _("Berättelse ändrad")
+    OPEN_ASSIGNMENT_CREATED = "open_assignment.created", _("Aktuellt uppdrag skapat")
+    OPEN_ASSIGNMENT_UPDATED = "open_assignment.updated", _("Aktuellt uppdrag ändrat")
+    OPEN_ASSIGNMENT_PUBLISHED = "open_assignment.published", _("Aktuellt uppdrag publicerat")
+    OPEN_ASSIGNMENT_UNPUBLISHED = (
+        "open_assignment.unpublished",
+        _("Aktuellt uppdrag avpublicerat"),
+    )
     # The log itself
     AUDIT_LOG_REVIEWED = "audit.log_reviewed", _("Loggen granskad")
 
 
 # Events that record a staff member reading personal data (for the log review's filters).
-READ_EVENTS = frozenset({AuditEventType.USER_RECORD_VIEWED})
+READ_EVENTS = frozenset({AuditEventType.USER_RECORD_VIEWED, AuditEventType.APPLICANT_RECORD_VIEWED})

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "brygga.accounts",
     "brygga.audit",
     "brygga.catalogue",
+    "brygga.applicants",
     "brygga.website",
     "brygga.demo",
 ]
