@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.core.models import PublicIdModel, TimeStampedModel
 
-from .constants import ApplicantStage
+from .constants import ApplicantStage, Commitment, Frequency
 
 
 class Applicant(PublicIdModel, TimeStampedModel):
@@ -41,6 +41,9 @@ class Applicant(PublicIdModel, TimeStampedModel):
     target_groups = models.ManyToManyField(
         TargetGroup, related_name="+", blank=True, verbose_name=_("målgrupper")
     )
+    availability = models.JSONField(_("tillgänglighet"), default=list, blank=True)
+    frequency = models.CharField(_("hur ofta"), max_length=20, choices=Frequency, blank=True)
+    commitment = models.CharField(_("hur länge"), max_length=20, choices=Commitment, blank=True)
     stage = models.CharField(
         _("steg"), max_length=20, choices=ApplicantStage, default=ApplicantStage.RECEIVED
     )
@@ -105,3 +108,53 @@ class ApplicantStageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_stage} → {self.to_stage}"
+
+
+class DocumentKind(models.TextChoices):
+    CV = "cv", _("CV")
+    CERTIFICATE = "certificate", _("Intyg eller betyg")
+    OTHER = "other", _("Annat")
+
+
+class ApplicantDocument(PublicIdModel, models.Model):
+    """A file the applicant uploaded. Stored outside the web root; served only after a
+    permission check (ADR 0013)."""
+
+    applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("typ av dokument"), max_length=20, choices=DocumentKind)
+    original_name = models.CharField(_("filnamn"), max_length=150)
+    stored_name = models.CharField(max_length=200, unique=True)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField(_("storlek"))
+    uploaded_at = models.DateTimeField(_("uppladdad"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokument")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class DeletionRequest(models.Model):
+    """The applicant asked for their data to be deleted (GDPR art. 17). Staff assess it:
+    data in a social-services file may have to be kept (docs/retention, issue 8)."""
+
+    applicant = models.ForeignKey(
+        Applicant, on_delete=models.CASCADE, related_name="deletion_requests"
+    )
+    requested_at = models.DateTimeField(_("begärd"))
+    message = models.CharField(_("meddelande"), max_length=500, blank=True)
+    handled_at = models.DateTimeField(_("hanterad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("begäran om radering")
+        verbose_name_plural = _("begäran om radering")
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"DeletionRequest {self.pk}"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 
 from brygga.accounts.models import User
@@ -23,4 +25,61 @@ def applicant_list_for_owner(*, user: User) -> QuerySet[Applicant]:
 
 
 def applicant_get_for_owner(*, user: User, public_id: str) -> Applicant | None:
-    return Applicant.objects.filter(user=user, public_id=public_id).first()
+    """The applicant's own case, or None: one person never reaches another's case."""
+    return (
+        applicant_list_for_owner(user=user)
+        .prefetch_related("documents", "target_groups", "deletion_requests")
+        .filter(public_id=public_id)
+        .first()
+    )
+
+
+def applicant_export(*, applicant: Applicant) -> dict[str, Any]:
+    """Everything Brygga holds about an applicant, for their own download (GDPR art. 15/20)."""
+    return {
+        "personuppgifter": {
+            "förnamn": applicant.first_name,
+            "efternamn": applicant.last_name,
+            "personnummer": applicant.personal_identity_number,
+            "gatuadress": applicant.street_address,
+            "postnummer": applicant.postal_code,
+            "ort": applicant.city,
+            "telefon": applicant.phone,
+            "e-post": applicant.email,
+        },
+        "ärende": {
+            "status": str(applicant.get_stage_display()),
+            "uppdragstyper": [t.name for t in applicant.assignment_types.all()],
+            "målgrupper": [g.name for g in applicant.target_groups.all()],
+            "tillgänglighet": applicant.availability,
+            "hur_ofta": applicant.frequency,
+            "hur_länge": applicant.commitment,
+            "skapat": applicant.created_at.isoformat(),
+        },
+        "historik": [
+            {
+                "datum": change.changed_at.isoformat(),
+                "från": change.from_stage,
+                "till": change.to_stage,
+            }
+            for change in applicant.history.all()
+        ],
+        "intresseanmälningar": [
+            {
+                "referensnummer": registration.reference,
+                "inskickad": registration.submitted_at.isoformat(),
+                "svar": registration.answers,
+                "medgivanden": registration.consents,
+            }
+            for registration in applicant.registrations.all()
+        ],
+        "dokument": [
+            {
+                "filnamn": document.original_name,
+                "typ": document.kind,
+                "storlek_byte": document.size,
+                "uppladdad": document.uploaded_at.isoformat(),
+            }
+            for document in applicant.documents.all()
+        ],
+    }

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-from uuid import UUID
+from typing import IO, Any
+from uuid import UUID, uuid4
 
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -16,9 +17,16 @@ from brygga.accounts.services import user_get_or_create_public
 from brygga.audit.constants import AuditEventType
 from brygga.audit.services import audit_record
 from brygga.catalogue.models import AssignmentType, TargetGroup
+from brygga.core.uploads import EXTENSIONS, check_upload, private_storage, safe_filename
 
 from .constants import CLOSED_STAGES, ApplicantStage
-from .models import Applicant, ApplicantStageChange, InterestRegistration
+from .models import (
+    Applicant,
+    ApplicantDocument,
+    ApplicantStageChange,
+    DeletionRequest,
+    InterestRegistration,
+)
 from .workflow import can_move
 
 
@@ -76,6 +84,11 @@ def interest_registration_submit(
         "phone": data.phone,
         "email": data.email,
     }
+    availability = {
+        "availability": data.answers.get("availability", []),
+        "frequency": data.answers.get("frequency", ""),
+        "commitment": data.answers.get("commitment", ""),
+    }
     if applicant is None:
         user = user_get_or_create_public(
             organisation=organisation,
@@ -91,13 +104,14 @@ def interest_registration_submit(
             stage=ApplicantStage.RECEIVED,
             stage_changed_at=now,
             **contact,
+            **availability,
         )
         ApplicantStageChange.objects.create(
             applicant=applicant, to_stage=ApplicantStage.RECEIVED, changed_at=now, actor=actor
         )
         event = AuditEventType.APPLICANT_REGISTERED
     else:
-        for name, value in contact.items():
+        for name, value in (contact | availability).items():
             setattr(applicant, name, value)
         applicant.save()
         event = AuditEventType.APPLICANT_REGISTRATION_LINKED
@@ -191,3 +205,105 @@ def applicant_withdraw(*, applicant: Applicant, actor: User, reason: str = "") -
     applicant.withdrawn_reason = reason[:300]
     applicant.save(update_fields=["withdrawn_reason", "updated_at"])
     return applicant
+
+
+# --- Mina sidor: the applicant's own changes -----------------------------------------------
+
+
+@transaction.atomic
+def applicant_update_details(
+    *, applicant: Applicant, actor: User, changes: dict[str, Any]
+) -> Applicant:
+    """Contact details and availability the applicant may change themselves."""
+    allowed = {
+        "phone",
+        "street_address",
+        "postal_code",
+        "city",
+        "availability",
+        "frequency",
+        "commitment",
+    }
+    applied = {}
+    for name, value in changes.items():
+        if name in allowed and getattr(applicant, name) != value:
+            applied[name] = [getattr(applicant, name), value]
+            setattr(applicant, name, value)
+    if applied:
+        applicant.save()
+        audit_record(
+            actor=actor,
+            event=AuditEventType.APPLICANT_DETAILS_UPDATED,
+            subject=applicant,
+            person=applicant,
+            changes={"fields": sorted(applied)},
+        )
+    return applicant
+
+
+@transaction.atomic
+def applicant_document_upload(
+    *, applicant: Applicant, upload: UploadedFile[bytes], kind: str, actor: User
+) -> ApplicantDocument:
+    """Store an uploaded CV or certificate after checking its real type and size.
+
+    The file is written before the row; if the row fails, the file is removed again.
+    """
+    content_type = check_upload(upload, upload.size or 0)
+    stored_name = f"applicants/{applicant.public_id}/{uuid4().hex}{EXTENSIONS[content_type]}"
+    storage = private_storage()
+    stored_name = storage.save(stored_name, upload)
+    try:
+        document = ApplicantDocument.objects.create(
+            applicant=applicant,
+            kind=kind,
+            original_name=safe_filename(upload.name or "", content_type),
+            stored_name=stored_name,
+            content_type=content_type,
+            size=upload.size or 0,
+            uploaded_at=timezone.now(),
+            uploaded_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            event=AuditEventType.APPLICANT_DOCUMENT_UPLOADED,
+            subject=document,
+            person=applicant,
+            organisation=applicant.organisation,
+            changes={"kind": kind, "size": document.size},
+        )
+    except Exception:
+        storage.delete(stored_name)
+        raise
+    return document
+
+
+def applicant_document_open(
+    *, document: ApplicantDocument, actor: User, purpose: str = ""
+) -> IO[bytes]:
+    """Open a stored document for download; the read is logged."""
+    audit_record(
+        actor=actor,
+        event=AuditEventType.APPLICANT_DOCUMENT_DOWNLOADED,
+        subject=document,
+        person=document.applicant,
+        organisation=document.applicant.organisation,
+        purpose=purpose,
+    )
+    return private_storage().open(document.stored_name, "rb")
+
+
+@transaction.atomic
+def applicant_deletion_request(
+    *, applicant: Applicant, actor: User, message: str = ""
+) -> DeletionRequest:
+    request = DeletionRequest.objects.create(
+        applicant=applicant, requested_at=timezone.now(), message=message[:500]
+    )
+    audit_record(
+        actor=actor,
+        event=AuditEventType.APPLICANT_DELETION_REQUESTED,
+        subject=applicant,
+        person=applicant,
+    )
+    return request

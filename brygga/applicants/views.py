@@ -1,37 +1,52 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
+from brygga.accounts.models import User
+from brygga.audit.constants import AuditEventType
+from brygga.audit.services import audit_record
 from brygga.core.access import is_public_user, public_required
 
 from . import selectors, services
 from .constants import CLOSED_STAGES, ApplicantStage
+from .forms import ApplicantDetailsForm, DeletionRequestForm, DocumentUploadForm
+from .models import Applicant
 
 # What happens next, in plain Swedish, for the applicant's own timeline.
-NEXT_STEP = {
-    ApplicantStage.RECEIVED: _(
+NEXT_STEP = {  # lazy: read in the language of each request
+    ApplicantStage.RECEIVED: gettext_lazy(
         "En kontaktsekreterare ringer dig inom ungefär två veckor och berättar mer om uppdragen."
     ),
-    ApplicantStage.CONTACTED: _(
+    ApplicantStage.CONTACTED: gettext_lazy(
         "Vi skickar en blankett där du ger ditt medgivande till registerkontroller."
     ),
-    ApplicantStage.CONSENT_PENDING: _("Vi väntar på ditt medgivande till registerkontrollerna."),
-    ApplicantStage.REGISTER_CHECKS: _(
+    ApplicantStage.CONSENT_PENDING: gettext_lazy(
+        "Vi väntar på ditt medgivande till registerkontrollerna."
+    ),
+    ApplicantStage.REGISTER_CHECKS: gettext_lazy(
         "Vi väntar på svar från registren. Det brukar ta några veckor."
     ),
-    ApplicantStage.INVESTIGATION: _("Vi träffas för samtal och pratar med dina referenser."),
-    ApplicantStage.PROPOSAL: _("Utredningen är klar och beslut fattas inom kort."),
-    ApplicantStage.APPROVED: _(
+    ApplicantStage.INVESTIGATION: gettext_lazy(
+        "Vi träffas för samtal och pratar med dina referenser."
+    ),
+    ApplicantStage.PROPOSAL: gettext_lazy("Utredningen är klar och beslut fattas inom kort."),
+    ApplicantStage.APPROVED: gettext_lazy(
         "Du är godkänd. Vi hör av oss när vi har ett uppdrag som passar dig."
     ),
-    ApplicantStage.NOT_APPROVED: _("Du har fått ett beslut. Kontakta oss om du har frågor."),
-    ApplicantStage.WITHDRAWN: _(
+    ApplicantStage.NOT_APPROVED: gettext_lazy(
+        "Du har fått ett beslut. Kontakta oss om du har frågor."
+    ),
+    ApplicantStage.WITHDRAWN: gettext_lazy(
         "Du har återkallat din ansökan. Du är välkommen att anmäla intresse igen."
     ),
 }
@@ -61,15 +76,135 @@ def my_pages_section(request: HttpRequest) -> SafeString | None:
     return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
 
 
-@require_POST
-@public_required
-def applicant_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+def _own_case(request: HttpRequest, public_id: str) -> Applicant:
     applicant = selectors.applicant_get_for_owner(
         user=request.user,  # type: ignore[arg-type]
         public_id=public_id,
     )
     if applicant is None:
         raise Http404
+    return applicant
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@public_required
+def applicant_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The applicant's own case: status, documents, details, their data, deletion."""
+    applicant = _own_case(request, public_id)
+    user: User = request.user  # type: ignore[assignment]
+    action = request.POST.get("action") if request.method == "POST" else None
+    upload_form = DocumentUploadForm(
+        request.POST if action == "upload" else None,
+        request.FILES if action == "upload" else None,
+    )
+    details_form = ApplicantDetailsForm(
+        request.POST if action == "details" else None,
+        initial={
+            "phone": applicant.phone,
+            "street_address": applicant.street_address,
+            "postal_code": applicant.postal_code,
+            "city": applicant.city,
+            "availability": applicant.availability,
+            "frequency": applicant.frequency,
+            "commitment": applicant.commitment,
+        },
+    )
+    deletion_form = DeletionRequestForm(request.POST if action == "delete" else None)
+    is_open = applicant.stage not in CLOSED_STAGES
+
+    if action == "upload" and upload_form.is_valid():
+        document = services.applicant_document_upload(
+            applicant=applicant,
+            upload=upload_form.cleaned_data["file"],
+            kind=upload_form.cleaned_data["kind"],
+            actor=user,
+        )
+        messages.success(request, _("%(name)s är uppladdad.") % {"name": document.original_name})
+        return redirect("applicants:detail", public_id=applicant.public_id)
+    if action == "details" and details_form.is_valid():
+        services.applicant_update_details(
+            applicant=applicant, actor=user, changes=details_form.cleaned_data
+        )
+        messages.success(request, _("Dina uppgifter är sparade."))
+        return redirect("applicants:detail", public_id=applicant.public_id)
+    if action == "delete" and deletion_form.is_valid():
+        services.applicant_deletion_request(
+            applicant=applicant, actor=user, message=deletion_form.cleaned_data["message"]
+        )
+        messages.success(
+            request,
+            _("Vi har tagit emot din begäran. Vi svarar dig inom en månad."),
+        )
+        return redirect("applicants:detail", public_id=applicant.public_id)
+
+    return render(
+        request,
+        "applicants/applicant_detail.html",
+        {
+            "applicant": applicant,
+            "next_step": NEXT_STEP[ApplicantStage(applicant.stage)],
+            "is_open": is_open,
+            "upload_form": upload_form,
+            "details_form": details_form,
+            "deletion_form": deletion_form,
+            "pending_deletion": next(
+                (r for r in applicant.deletion_requests.all() if r.handled_at is None), None
+            ),
+            "action": action,
+        },
+        status=400 if action else 200,
+    )
+
+
+@public_required
+def applicant_document_download(
+    request: HttpRequest, public_id: str, document_id: str
+) -> HttpResponseBase:
+    applicant = _own_case(request, public_id)
+    document = next((d for d in applicant.documents.all() if str(d.public_id) == document_id), None)
+    if document is None:
+        raise Http404
+    handle = services.applicant_document_open(
+        document=document,
+        actor=request.user,  # type: ignore[arg-type]
+    )
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@public_required
+def applicant_data_export(request: HttpRequest, public_id: str) -> HttpResponse:
+    """All data held about me: `?format=json` to download, otherwise a readable page."""
+    applicant = _own_case(request, public_id)
+    data = selectors.applicant_export(applicant=applicant)
+    audit_record(
+        actor=request.user,
+        event=AuditEventType.APPLICANT_DATA_EXPORTED,
+        subject=applicant,
+        person=applicant,
+    )
+    if request.GET.get("format") == "json":
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = (
+            f'attachment; filename="mina-uppgifter-{timezone.localdate():%Y-%m-%d}.json"'
+        )
+        return response
+    return render(
+        request, "applicants/applicant_export.html", {"applicant": applicant, "data": data}
+    )
+
+
+@require_POST
+@public_required
+def applicant_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+    applicant = _own_case(request, public_id)
     if applicant.stage in CLOSED_STAGES:
         messages.info(request, _("Ansökan är redan avslutad."))
         return redirect("accounts:my-pages")

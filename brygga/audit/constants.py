@@ -37,6 +37,14 @@ class AuditEventType(models.TextChoices):
     )
     APPLICANT_STAGE_CHANGED = "applicant.stage_changed", _("Sökandes steg ändrat")
     APPLICANT_RECORD_VIEWED = "applicant.record_viewed", _("Sökandes uppgifter visade")
+    APPLICANT_DETAILS_UPDATED = "applicant.details_updated", _("Sökandes uppgifter ändrade")
+    APPLICANT_DOCUMENT_UPLOADED = "applicant.document_uploaded", _("Dokument uppladdat")
+    APPLICANT_DOCUMENT_DOWNLOADED = "applicant.document_downloaded", _("Dokument hämtat")
+    APPLICANT_DATA_EXPORTED = "applicant.data_exported", _("Sökande hämtade sina uppgifter")
+    APPLICANT_DELETION_REQUESTED = (
+        "applicant.deletion_requested",
+        _("Sökande begärde radering"),
+    )
     # Public site content (website)
     ASSIGNMENT_TYPE_PAGE_CREATED = "assignment_type_page.created", _("Sida om uppdragstyp skapad")
     ASSIGNMENT_TYPE_PAGE_UPDATED = "assignment_type_page.updated", _("Sida om uppdragstyp ändrad")

@@ -13,10 +13,11 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 STAFF = "staff"
 PUBLIC = "public"
@@ -34,7 +35,7 @@ def staff_required(view: View) -> View:
     """Signed-in staff only; anyone else is sent to the staff login or refused."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("accounts:staff-login"))
         if not is_staff_user(request.user):
@@ -48,7 +49,7 @@ def public_required(view: View) -> View:
     """Signed-in applicants and carers only (Mina sidor)."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("accounts:login-link"))
         if not is_public_user(request.user):
@@ -64,7 +65,7 @@ def permission_required(perm: str) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @staff_required
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.has_perm(perm):
                 raise PermissionDenied
             return view(request, *args, **kwargs)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from brygga.applicants.constants import Availability, Commitment, Frequency, RegisterCheckKind
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.core.personnummer import InvalidIdentityNumberError, parse_identity_number
+from brygga.core.validators import clean_phone, clean_postal_code
 
 MINIMUM_AGE = 18
 REQUIRED_CONSENTS = [
@@ -123,18 +124,10 @@ class PersonForm(forms.Form):
         return number.digits
 
     def clean_postal_code(self) -> str:
-        digits = re.sub(r"\s", "", self.cleaned_data["postal_code"])
-        if not re.fullmatch(r"\d{5}", digits):
-            raise forms.ValidationError(_("Postnumret har fem siffror, till exempel 123 45."))
-        return f"{digits[:3]} {digits[3:]}"
+        return clean_postal_code(self.cleaned_data["postal_code"])
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"].strip()
-        if not re.fullmatch(r"[+\d][\d\s-]{5,}", phone) or len(re.sub(r"\D", "", phone)) < 7:
-            raise forms.ValidationError(
-                _("Skriv telefonnumret med siffror, till exempel 070-123 45 67.")
-            )
-        return phone
+        return clean_phone(self.cleaned_data["phone"])
 
 
 class AvailabilityForm(forms.Form):

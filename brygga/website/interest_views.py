@@ -188,7 +188,7 @@ def _unbound_with(request: HttpRequest, step: Step, stored: QueryDict) -> Any:
     bound.is_valid()
     if step.form is HouseholdFormSet:
         return bound if bound.is_valid() else _build(request, step, stored)
-    initial = {}
+    initial: dict[str, str | list[str]] = {}
     for name, field in bound.fields.items():
         values = stored.getlist(name)
         if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
