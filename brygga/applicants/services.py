@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 from uuid import UUID, uuid4
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from brygga.accounts.models import Organisation, User
@@ -148,6 +150,7 @@ def _mail_receipt_on_commit(applicant: Applicant, registration: InterestRegistra
     context = {
         "applicant": applicant,
         "registration": registration,
+        "login_url": settings.SITE_URL + reverse("accounts:login-link"),
         "organisation": applicant.organisation,
         "types": [t.name for t in applicant.assignment_types.all()],
     }

@@ -26,6 +26,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 # TRUSTED_PROXY_HOPS: how many reverse proxies in front of Brygga append to X-Forwarded-For
 # (0 when Brygga faces the internet directly). Used for per-client rate limits.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+# SITE_URL: the public address, for links in e-mails sent outside a request.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # CSRF_TRUSTED_ORIGINS: comma-separated origins (https://brygga.example.se) behind a proxy.
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

@@ -6,6 +6,7 @@ or AA violation.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -100,3 +101,13 @@ def csp_violations(page: Page) -> list[str]:
         lambda msg: found.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
     return found
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db: None) -> None:
+    """Browser tests run against a live server, so each test's data is flushed afterwards,
+    including the rows data migrations seed. Seed them again, the way the migration does."""
+    from django.apps import apps
+
+    seed = importlib.import_module("brygga.catalogue.migrations.0002_seed_assignment_types")
+    seed.seed(apps, None)
