@@ -4,8 +4,9 @@ keyboard, once with the keyboard alone. Every page is checked with axe-core."""
 
 import re
 
-import pytest
 from django.core import mail
+
+import pytest
 from playwright.sync_api import Page
 
 from brygga.applicants.constants import ApplicantStage
