@@ -27,3 +27,14 @@ def test_demo_people_are_fictional():
     call_command("seed_demo_data", "--if-empty")
     for user in User.objects.all():
         assert user.email.endswith("@ekby.example")
+
+
+def test_demo_applicants_sign_in_to_their_own_case():
+    from brygga.applicants.models import Applicant
+
+    call_command("seed_demo_data", "--if-empty")
+    sara = Applicant.objects.get(email="sokande@ekby.example")
+    assert sara.user.email == "sokande@ekby.example"
+    assert sara.personal_identity_number[8:11] in {str(n) for n in range(980, 1000)}
+    stages = set(Applicant.objects.values_list("stage", flat=True))
+    assert len(stages) >= 4

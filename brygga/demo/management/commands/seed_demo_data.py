@@ -24,6 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         from brygga.accounts import demo as accounts_demo
+        from brygga.applicants import demo as applicants_demo
 
         if accounts_demo.demo_exists():
             if options["if_empty"]:
@@ -31,7 +32,8 @@ class Command(BaseCommand):
                 return
             raise CommandError("Demodata finns redan. Töm databasen först (make reset).")
         with transaction.atomic():
-            accounts_demo.create_demo_accounts()
+            organisation = accounts_demo.create_demo_accounts()
+            applicants_demo.create_demo_applicants(organisation)
         self.stdout.write(self.style.SUCCESS("Ekby kommun är skapad."))
 
     @staticmethod

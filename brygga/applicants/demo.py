@@ -1,0 +1,131 @@
+"""Demo applicants for Ekby kommun at several stages. Fictional people, test personnummer."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from brygga.accounts.models import Organisation
+from brygga.catalogue.models import AssignmentType, TargetGroup
+from brygga.core.testdata import make_test_personnummer
+
+from .constants import ApplicantStage, RegisterCheckKind
+from .models import Applicant, ApplicantStageChange, InterestRegistration
+from .services import RegistrationData, applicant_move, interest_registration_submit
+
+# (first, last, birth date, serial, email, types, groups, stage path, days ago)
+PEOPLE = [
+    (
+        "Sara",
+        "Testsson",
+        "19880314",
+        "982",
+        "sokande@ekby.example",
+        ["kontaktperson"],
+        ["barn-och-unga"],
+        [ApplicantStage.CONTACTED],
+        9,
+    ),
+    (
+        "Jonas",
+        "Provberg",
+        "19750602",
+        "981",
+        "jonas.provberg@ekby.example",
+        ["kontaktfamilj"],
+        ["barn-och-unga"],
+        [],
+        3,
+    ),
+    (
+        "Amira",
+        "Exempelsson",
+        "19920921",
+        "984",
+        "amira.exempel@ekby.example",
+        ["ledsagare"],
+        ["funktionsnedsattning"],
+        [ApplicantStage.CONTACTED, ApplicantStage.REGISTER_CHECKS],
+        30,
+    ),
+    (
+        "Leo",
+        "Demoberg",
+        "19660130",
+        "985",
+        "leo.demoberg@ekby.example",
+        ["skkp"],
+        ["barn-och-unga"],
+        [ApplicantStage.CONTACTED, ApplicantStage.REGISTER_CHECKS, ApplicantStage.INVESTIGATION],
+        60,
+    ),
+    (
+        "Mona",
+        "Fiktiv",
+        "19810711",
+        "986",
+        "mona.fiktiv@ekby.example",
+        ["avlosare", "ledsagare"],
+        ["funktionsnedsattning"],
+        [],
+        20,
+    ),
+    (
+        "Per",
+        "Påhittad",
+        "19590404",
+        "987",
+        "per.pahittad@ekby.example",
+        ["kontaktperson"],
+        ["vuxna", "aldre"],
+        [ApplicantStage.WITHDRAWN],
+        45,
+    ),
+]
+
+
+def create_demo_applicants(organisation: Organisation) -> None:
+    all_consents = [kind.value for kind in RegisterCheckKind]
+    for first, last, born, serial, email, types, groups, path, days_ago in PEOPLE:
+        registration = interest_registration_submit(
+            organisation=organisation,
+            data=RegistrationData(
+                personal_identity_number=make_test_personnummer(born, serial),
+                first_name=first,
+                last_name=last,
+                street_address="Exempelgatan 7",
+                postal_code="123 45",
+                city="Ekby",
+                phone="070-000 00 00",
+                email=email,
+                assignment_types=list(AssignmentType.objects.filter(code__in=types)),
+                target_groups=list(TargetGroup.objects.filter(code__in=groups)),
+                consents=all_consents,
+                privacy_notice_acknowledged=True,
+                answers={
+                    "availability": ["weekends", "weekday_evenings"],
+                    "frequency": "fortnightly",
+                    "commitment": "two_years",
+                    "languages": "svenska",
+                    "motivation": "Jag vill göra något meningsfullt på min fritid.",
+                },
+            ),
+        )
+        applicant = registration.applicant
+        for stage in path:
+            applicant = applicant_move(applicant=applicant, to_stage=stage, actor=None)
+        _backdate(applicant, days_ago)
+
+
+def _backdate(applicant: Applicant, days_ago: int) -> None:
+    """Spread the demo over recent weeks so lists and waiting times look lived-in."""
+    start = timezone.now() - timedelta(days=days_ago)
+    InterestRegistration.objects.filter(applicant=applicant).update(submitted_at=start)
+    changes = list(ApplicantStageChange.objects.filter(applicant=applicant).order_by("id"))
+    step = timedelta(days=days_ago / (len(changes) + 1)) if changes else timedelta(0)
+    for index, change in enumerate(changes):
+        ApplicantStageChange.objects.filter(pk=change.pk).update(changed_at=start + step * index)
+    Applicant.objects.filter(pk=applicant.pk).update(
+        created_at=start, stage_changed_at=start + step * max(len(changes) - 1, 0)
+    )
