@@ -14,17 +14,36 @@ from django.contrib.auth.models import Group, Permission
 
 from .constants import Role
 
+# Editing the public site's content (website): assignment type pages, FAQ, stories, feedback.
+_WEBSITE_CONTENT = frozenset(
+    {
+        "website.add_assignmenttypepage",
+        "website.change_assignmenttypepage",
+        "website.add_faqcategory",
+        "website.change_faqcategory",
+        "website.add_faqentry",
+        "website.change_faqentry",
+        "website.add_story",
+        "website.change_story",
+        "website.view_pagefeedback",
+    }
+)
+# Anonymised listings of assignments waiting for a carer ("Aktuella uppdrag").
+_OPEN_ASSIGNMENTS = frozenset({"website.manage_openassignment"})
+
 # "app_label.codename" per role. Later apps add their permissions here.
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
-    Role.RECRUITMENT_OFFICER: frozenset(),
-    Role.CASE_OFFICER: frozenset(),
+    Role.RECRUITMENT_OFFICER: _WEBSITE_CONTENT | _OPEN_ASSIGNMENTS,
+    Role.CASE_OFFICER: _OPEN_ASSIGNMENTS,
     Role.FINANCE_OFFICER: frozenset(),
     Role.MANAGER: frozenset(
         {
             "audit.review_auditlog",
             "accounts.view_user",
         }
-    ),
+    )
+    | _WEBSITE_CONTENT
+    | _OPEN_ASSIGNMENTS,
     Role.ADMINISTRATOR: frozenset(
         {
             "audit.review_auditlog",
@@ -34,7 +53,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "accounts.add_unit",
             "accounts.change_unit",
         }
-    ),
+    )
+    | _WEBSITE_CONTENT,
 }
 
 
