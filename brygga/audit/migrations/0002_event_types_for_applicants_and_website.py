@@ -4,15 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='event_type',
-            field=models.CharField(choices=[('user.logged_in', 'Inloggning'), ('user.logged_out', 'Utloggning'), ('user.login_failed', 'Misslyckad inloggning'), ('user.locked_out', 'Kontot spärrat efter misslyckade försök'), ('user.session_expired', 'Utloggad efter inaktivitet'), ('user.second_factor_enrolled', 'Tvåfaktorsinloggning aktiverad'), ('user.second_factor_verified', 'Andra faktorn bekräftad'), ('user.second_factor_failed', 'Fel engångskod'), ('user.recovery_codes_generated', 'Nya reservkoder skapade'), ('user.recovery_code_used', 'Reservkod använd'), ('login_link.sent', 'Inloggningslänk skickad'), ('login_link.used', 'Inloggningslänk använd'), ('user.created', 'Användare skapad'), ('user.updated', 'Användare ändrad'), ('user.record_viewed', 'Användaruppgifter visade'), ('applicant.registered', 'Intresseanmälan mottagen'), ('applicant.registration_linked', 'Ny intresseanmälan kopplad till pågående ärende'), ('applicant.stage_changed', 'Sökandes steg ändrat'), ('applicant.record_viewed', 'Sökandes uppgifter visade'), ('applicant.details_updated', 'Sökandes uppgifter ändrade'), ('applicant.document_uploaded', 'Dokument uppladdat'), ('applicant.document_downloaded', 'Dokument hämtat'), ('applicant.data_exported', 'Sökande hämtade sina uppgifter'), ('applicant.deletion_requested', 'Sökande begärde radering'), ('assignment_type_page.created', 'Sida om uppdragstyp skapad'), ('assignment_type_page.updated', 'Sida om uppdragstyp ändrad'), ('faq_category.created', 'Frågekategori skapad'), ('faq_category.updated', 'Frågekategori ändrad'), ('faq_entry.created', 'Fråga och svar skapad'), ('faq_entry.updated', 'Fråga och svar ändrad'), ('story.created', 'Berättelse skapad'), ('story.updated', 'Berättelse ändrad'), ('open_assignment.created', 'Aktuellt uppdrag skapat'), ('open_assignment.updated', 'Aktuellt uppdrag ändrat'), ('open_assignment.published', 'Aktuellt uppdrag publicerat'), ('open_assignment.unpublished', 'Aktuellt uppdrag avpublicerat'), ('audit.log_reviewed', 'Loggen granskad')], max_length=64, verbose_name='händelse'),
+            model_name="auditevent",
+            name="event_type",
+            field=models.CharField(
+                choices=[
+                    ("user.logged_in", "Inloggning"),
+                    ("user.logged_out", "Utloggning"),
+                    ("user.login_failed", "Misslyckad inloggning"),
+                    ("user.locked_out", "Kontot spärrat efter misslyckade försök"),
+                    ("user.session_expired", "Utloggad efter inaktivitet"),
+                    ("user.second_factor_enrolled", "Tvåfaktorsinloggning aktiverad"),
+                    ("user.second_factor_verified", "Andra faktorn bekräftad"),
+                    ("user.second_factor_failed", "Fel engångskod"),
+                    ("user.recovery_codes_generated", "Nya reservkoder skapade"),
+                    ("user.recovery_code_used", "Reservkod använd"),
+                    ("login_link.sent", "Inloggningslänk skickad"),
+                    ("login_link.used", "Inloggningslänk använd"),
+                    ("user.created", "Användare skapad"),
+                    ("user.updated", "Användare ändrad"),
+                    ("user.record_viewed", "Användaruppgifter visade"),
+                    ("applicant.registered", "Intresseanmälan mottagen"),
+                    (
+                        "applicant.registration_linked",
+                        "Ny intresseanmälan kopplad till pågående ärende",
+                    ),
+                    ("applicant.stage_changed", "Sökandes steg ändrat"),
+                    ("applicant.record_viewed", "Sökandes uppgifter visade"),
+                    ("applicant.details_updated", "Sökandes uppgifter ändrade"),
+                    ("applicant.document_uploaded", "Dokument uppladdat"),
+                    ("applicant.document_downloaded", "Dokument hämtat"),
+                    ("applicant.data_exported", "Sökande hämtade sina uppgifter"),
+                    ("applicant.deletion_requested", "Sökande begärde radering"),
+                    ("assignment_type_page.created", "Sida om uppdragstyp skapad"),
+                    ("assignment_type_page.updated", "Sida om uppdragstyp ändrad"),
+                    ("faq_category.created", "Frågekategori skapad"),
+                    ("faq_category.updated", "Frågekategori ändrad"),
+                    ("faq_entry.created", "Fråga och svar skapad"),
+                    ("faq_entry.updated", "Fråga och svar ändrad"),
+                    ("story.created", "Berättelse skapad"),
+                    ("story.updated", "Berättelse ändrad"),
+                    ("open_assignment.created", "Aktuellt uppdrag skapat"),
+                    ("open_assignment.updated", "Aktuellt uppdrag ändrat"),
+                    ("open_assignment.published", "Aktuellt uppdrag publicerat"),
+                    ("open_assignment.unpublished", "Aktuellt uppdrag avpublicerat"),
+                    ("audit.log_reviewed", "Loggen granskad"),
+                ],
+                max_length=64,
+                verbose_name="händelse",
+            ),
         ),
     ]
