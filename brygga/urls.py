@@ -26,6 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("brygga.audit.urls")),
     path("", include("brygga.applicants.urls")),
     path("", include("brygga.website.interest_urls")),
+    path("api/v1/", include("brygga.website.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

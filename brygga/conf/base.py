@@ -181,6 +181,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
+# "Hjälpte informationen dig?" answers accepted per client address an hour.
+PAGE_FEEDBACK_RATE_LIMIT = env.int("PAGE_FEEDBACK_RATE_LIMIT", default=20)
+# Interest forms accepted per client address an hour (spam protection).
+INTEREST_SUBMISSIONS_PER_HOUR = env.int("INTEREST_SUBMISSIONS_PER_HOUR", default=10)
+
 # One-time e-mail links for applicants and carers.
 LOGIN_LINK_MAX_AGE = timedelta(minutes=env.int("LOGIN_LINK_MINUTES", default=20))
 # At most this many links per e-mail address and per client address an hour.

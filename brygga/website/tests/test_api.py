@@ -6,7 +6,7 @@ import pytest
 
 from .factories import AssignmentTypePageFactory, OpenAssignmentFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("brygga.website.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def test_open_assignments_api_lists_published_anonymised_listings(
