@@ -20,8 +20,11 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def _documents_in_tmp(settings, tmp_path, organisation):
+def _site(settings, tmp_path, organisation):
+    from brygga.website.demo import create_demo_content
+
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "documents"
+    create_demo_content(organisation)
 
 
 def _continue(page: Page) -> None:
@@ -49,7 +52,16 @@ def _sign_in_from_receipt(page: Page, live_url: str, email: str) -> None:
 def test_resident_applies_corrects_mistakes_follows_case_uploads_and_withdraws(
     live_server, page, phone_page, csp_violations
 ):
-    page.goto(live_server.url + "/anmal-intresse/?typ=kontaktperson")
+    # From the front page to an assignment type, and from there to the form.
+    page.goto(live_server.url + "/")
+    axe_check(page)
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role(
+        "link", name="Bli uppdragstagare"
+    ).click()
+    axe_check(page)
+    page.get_by_role("link", name="Kontaktperson för barn och unga").first.click()
+    axe_check(page)
+    page.get_by_role("link", name="Anmäl intresse som kontaktperson").first.click()
     axe_check(page)
     page.get_by_role("link", name="Börja").click()
     axe_check(page)
@@ -183,6 +195,12 @@ def _choose_radio(page: Page, group_name: str, value: str) -> None:
     page.keyboard.press("Space")
 
 
+def _follow_link(page: Page, text: str) -> None:
+    _tab_to(page, f"a:text-is('{text}')")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+
+
 def _press_button(page: Page, text: str) -> None:
     _tab_to(page, f"main button:has-text('{text}'), main a:has-text('{text}')")
     page.keyboard.press("Enter")
@@ -190,7 +208,10 @@ def _press_button(page: Page, text: str) -> None:
 
 
 def test_the_same_journey_with_the_keyboard_alone(live_server, page):
-    page.goto(live_server.url + "/anmal-intresse/?typ=ledsagare")
+    page.goto(live_server.url + "/")
+    _follow_link(page, "Bli uppdragstagare")
+    _follow_link(page, "Ledsagare")
+    _follow_link(page, "Anmäl intresse som ledsagare")
     _press_button(page, "Börja")
     _tick(page, "input[value='funktionsnedsattning']")
     _press_button(page, "Fortsätt")
