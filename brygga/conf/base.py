@@ -113,6 +113,8 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must work from a fresh clone, with or without `make run`.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL and a busy timeout let the web process and the worker share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
