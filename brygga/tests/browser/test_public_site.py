@@ -83,6 +83,15 @@ def test_prospective_carer_journey(live_server, page, phone_page, csp_violations
     _check(page, phone_page)
     assert "0123-456 70" in page.locator("main").inner_text()
 
+    page.get_by_role("contentinfo").get_by_role(
+        "link", name="Berättelser från uppdragstagare"
+    ).click()
+    page.wait_for_url("**/berattelser/")
+    _check(page, phone_page)
+    page.locator("main h2 a, main h3 a").first.click()
+    page.wait_for_url("**/berattelser/*/")
+    _check(page, phone_page)
+
     assert csp_violations == []
 
 
