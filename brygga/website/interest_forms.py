@@ -27,7 +27,7 @@ PNR_MESSAGES = {
     "format": _("Skriv personnumret med 12 siffror, till exempel 19850101-1234."),
     "checksum": _("Personnumret stämmer inte. Kontrollera att siffrorna är rätt."),
     "date": _("Personnumret innehåller ett datum som inte finns."),
-    "future": _("Personnumret innehåller ett datum som inte har varit än."),
+    "future": _("Personnumret innehåller ett datum i framtiden."),
 }
 
 
