@@ -65,7 +65,10 @@ class AssignmentTypePage(PublicIdModel, TimeStampedModel):
     suited_for = models.TextField(_("vem passar uppdraget för"))
     time_commitment = models.TextField(_("hur mycket tid det tar"))
     minimum_age = models.PositiveSmallIntegerField(
-        _("lägsta ålder"), null=True, blank=True, help_text=_("Antal år. Lämna tomt om det inte finns någon gräns.")
+        _("lägsta ålder"),
+        null=True,
+        blank=True,
+        help_text=_("Antal år. Lämna tomt om det inte finns någon gräns."),
     )
     requirements = models.TextField(
         _("krav"), help_text=_("Till exempel erfarenhet, körkort och bil, språk.")
