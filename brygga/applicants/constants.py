@@ -22,7 +22,8 @@ CLOSED_STAGES = frozenset(
 
 
 class RegisterCheckKind(models.TextChoices):
-    """Register checks the applicant consents to (domain §2.4)."""
+    """Register checks (domain §2.4). The first five need the applicant's consent; the two
+    extracts the applicant orders and shows us."""
 
     CRIMINAL_RECORD = "criminal_record", _("Polisens belastningsregister")
     SUSPICION_REGISTER = "suspicion_register", _("Polisens misstankeregister")
@@ -32,6 +33,40 @@ class RegisterCheckKind(models.TextChoices):
     )
     ENFORCEMENT_AUTHORITY = "enforcement_authority", _("Kronofogden")
     SOCIAL_INSURANCE = "social_insurance", _("Försäkringskassan")
+    CHILDREN_EXTRACT = (
+        "children_extract_2013_852",
+        _("Utdrag för arbete med barn (lag 2013:852)"),
+    )
+    LSS_EXTRACT = "lss_extract_2010_479", _("Utdrag för LSS-verksamhet med barn (lag 2010:479)")
+
+
+# The checks the interest form asks consent for; the extracts are shown by the applicant.
+CONSENT_KINDS = [
+    RegisterCheckKind.CRIMINAL_RECORD,
+    RegisterCheckKind.SUSPICION_REGISTER,
+    RegisterCheckKind.SOCIAL_SERVICES,
+    RegisterCheckKind.ENFORCEMENT_AUTHORITY,
+    RegisterCheckKind.SOCIAL_INSURANCE,
+]
+EXTRACT_KINDS = frozenset({RegisterCheckKind.CHILDREN_EXTRACT, RegisterCheckKind.LSS_EXTRACT})
+
+
+class CheckOutcome(models.TextChoices):
+    PENDING = "pending", _("Väntar på svar")
+    NO_ENTRY = "no_entry", _("Ingen förekomst")
+    NO_OBSTACLE = "entry_no_obstacle", _("Förekomst som inte är ett hinder")
+    DISQUALIFIES = "entry_disqualifies", _("Förekomst som är ett hinder")
+
+
+class MeetingKind(models.TextChoices):
+    INTERVIEW = "interview", _("Utredningssamtal")
+    HOME_VISIT = "home_visit", _("Hembesök")
+
+
+class DecisionOutcome(models.TextChoices):
+    PROPOSED = "proposed", _("Förslag till beslut")
+    APPROVED = "approved", _("Godkänd")
+    REJECTED = "rejected", _("Inte godkänd")
 
 
 class Availability(models.TextChoices):

@@ -10,7 +10,7 @@ from brygga.accounts.models import Organisation
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.core.testdata import make_test_personnummer
 
-from .constants import ApplicantStage, RegisterCheckKind
+from .constants import CONSENT_KINDS, ApplicantStage
 from .models import Applicant, ApplicantStageChange, InterestRegistration
 from .services import RegistrationData, applicant_move, interest_registration_submit
 
@@ -86,7 +86,7 @@ PEOPLE = [
 
 
 def create_demo_applicants(organisation: Organisation) -> None:
-    all_consents = [kind.value for kind in RegisterCheckKind]
+    all_consents = [kind.value for kind in CONSENT_KINDS]
     for first, last, born, serial, email, types, groups, path, days_ago in PEOPLE:
         registration = interest_registration_submit(
             organisation=organisation,

@@ -27,7 +27,9 @@ from .models import (
     ApplicantDocument,
     ApplicantStageChange,
     DeletionRequest,
+    HouseholdMember,
     InterestRegistration,
+    Reference,
 )
 from .workflow import can_move
 
@@ -119,6 +121,7 @@ def interest_registration_submit(
         event = AuditEventType.APPLICANT_REGISTRATION_LINKED
     applicant.assignment_types.add(*data.assignment_types)
     applicant.target_groups.add(*data.target_groups)
+    _record_household_and_references(applicant, data.answers)
 
     registration = InterestRegistration.objects.create(
         applicant=applicant,
@@ -144,6 +147,34 @@ def interest_registration_submit(
     )
     _mail_receipt_on_commit(applicant, registration)
     return registration
+
+
+def _record_household_and_references(applicant: Applicant, answers: dict[str, Any]) -> None:
+    """The household and the references from the form, as rows the officer works with.
+
+    A later registration adds people not already listed (matched by name)."""
+    known_members = {m.first_name.lower() for m in applicant.household_members.all()}
+    HouseholdMember.objects.bulk_create(
+        HouseholdMember(
+            applicant=applicant,
+            first_name=member["first_name"],
+            birth_year=member["birth_year"],
+            relation=member["relation"],
+        )
+        for member in answers.get("household", [])
+        if member["first_name"].lower() not in known_members
+    )
+    known_references = {r.name.lower() for r in applicant.references.all()}
+    Reference.objects.bulk_create(
+        Reference(
+            applicant=applicant,
+            name=reference["name"],
+            relation=reference["relation"],
+            phone=reference["phone"],
+        )
+        for reference in answers.get("references", [])
+        if reference["name"].lower() not in known_references
+    )
 
 
 def _mail_receipt_on_commit(applicant: Applicant, registration: InterestRegistration) -> None:

@@ -9,7 +9,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from brygga.applicants.constants import Availability, Commitment, Frequency, RegisterCheckKind
+from brygga.applicants.constants import (
+    CONSENT_KINDS,
+    Availability,
+    Commitment,
+    Frequency,
+    RegisterCheckKind,
+)
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.core.personnummer import InvalidIdentityNumberError, parse_identity_number
 from brygga.core.validators import clean_phone, clean_postal_code
@@ -290,7 +296,7 @@ class ConsentForm(forms.Form):
             "Vi kontrollerar alla som får uppdrag hos oss. Vi sparar aldrig själva utdragen, "
             "bara att vi har sett dem och vad kontrollen visade."
         ),
-        choices=RegisterCheckKind.choices,
+        choices=[(kind.value, kind.label) for kind in CONSENT_KINDS],
         widget=forms.CheckboxSelectMultiple,
         error_messages=required(_("Kryssa i de kontroller du ger ditt medgivande till.")),
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from brygga.accounts.models import Organisation
-from brygga.applicants.constants import RegisterCheckKind
+from brygga.applicants.constants import CONSENT_KINDS
 from brygga.applicants.models import InterestRegistration
 from brygga.applicants.services import RegistrationData, interest_registration_submit
 from brygga.catalogue.models import AssignmentType
@@ -24,7 +24,7 @@ def registration_data(**overrides: Any) -> RegistrationData:
         "email": "tolvan@test.example",
         "assignment_types": [AssignmentType.objects.get(code="kontaktperson")],
         "target_groups": [],
-        "consents": [k.value for k in RegisterCheckKind],
+        "consents": [k.value for k in CONSENT_KINDS],
         "privacy_notice_acknowledged": True,
         "answers": {"motivation": "Jag vill hjälpa till."},
     }
