@@ -32,6 +32,10 @@ TOTP_DEVICE_NAME = "Autentiseringsapp"
 RECOVERY_DEVICE_NAME = "Reservkoder"
 
 
+class AccountKindConflictError(Exception):
+    """The e-mail address belongs to a staff account and cannot be used for Mina sidor."""
+
+
 class LoginLinkInvalidError(Exception):
     """The link is unknown, already used or expired. Callers show one message for all three."""
 
@@ -87,6 +91,8 @@ def user_get_or_create_public(
     email = User.objects.normalize_email(email).lower()
     user = User.objects.filter(email=email).first()
     if user is not None:
+        if user.kind != UserKind.PUBLIC:
+            raise AccountKindConflictError
         return user
     user = User.objects.create_user(
         email,

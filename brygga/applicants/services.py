@@ -327,6 +327,19 @@ def applicant_document_open(
     return private_storage().open(document.stored_name, "rb")
 
 
+def applicant_data_export(*, applicant: Applicant, actor: User) -> dict[str, Any]:
+    """Everything held about the applicant, for their own download; the export is logged."""
+    from .selectors import applicant_export
+
+    audit_record(
+        actor=actor,
+        event=AuditEventType.APPLICANT_DATA_EXPORTED,
+        subject=applicant,
+        person=applicant,
+    )
+    return applicant_export(applicant=applicant)
+
+
 @transaction.atomic
 def applicant_deletion_request(
     *, applicant: Applicant, actor: User, message: str = ""

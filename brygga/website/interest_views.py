@@ -25,6 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from brygga.accounts.models import Organisation
+from brygga.accounts.services import AccountKindConflictError
 from brygga.applicants.services import RegistrationData, interest_registration_submit
 from brygga.catalogue.models import AssignmentType
 from brygga.core.http import client_address
@@ -165,6 +166,12 @@ def interest_step(request: HttpRequest, slug: str) -> HttpResponse:
         form = _build(request, step, stored)
         if stored is not None and request.GET.get("fel") == "1":
             _is_valid(form)  # show what must be corrected, coming from the check page
+            if slug == "om-dig" and _draft(request).pop("email_conflict", False):
+                request.session.modified = True
+                form.add_error(
+                    "email",
+                    _("Adressen används för ett personalkonto. Ange en privat e-postadress."),
+                )
         elif stored is not None:
             form = _unbound_with(request, step, stored)
 
@@ -221,9 +228,16 @@ def interest_check(request: HttpRequest) -> HttpResponse:
             return redirect("interest:sent")
         if not _within_rate_limit(request):
             return render(request, "website/interest/rate_limited.html", status=429)
-        registration = interest_registration_submit(
-            organisation=_organisation(), data=_registration_data(request, dict(forms_by_step))
-        )
+        try:
+            registration = interest_registration_submit(
+                organisation=_organisation(),
+                data=_registration_data(request, dict(forms_by_step)),
+            )
+        except AccountKindConflictError:
+            # A staff member's work address: Mina sidor needs a private one.
+            _draft(request)["email_conflict"] = True
+            request.session.modified = True
+            return redirect(f"{_step_url('om-dig')}?fel=1")
         request.session.pop(DRAFT_KEY, None)
         request.session[RECEIPT_KEY] = {
             "reference": registration.reference,

@@ -193,3 +193,15 @@ def test_sending_is_rate_limited_per_client(client, settings):
     assert InterestRegistration.objects.count() == 1
     # The answers are still there to send later.
     assert client.get(reverse("interest:check")).status_code == 200
+
+
+def test_a_staff_members_address_cannot_become_a_public_account(client, case_officer):
+    fill_all(client)
+    post(client, "om-dig", dict(PERSON, email=case_officer.email), changing=True)
+    response = client.post(reverse("interest:check"))
+    assert response["Location"] == step("om-dig") + "?fel=1"
+    page = client.get(response["Location"]).content.decode()
+    assert "Ange en privat e-postadress" in page
+    assert Applicant.objects.count() == 0
+    case_officer.refresh_from_db()
+    assert case_officer.kind == "staff"
