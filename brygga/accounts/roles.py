@@ -30,10 +30,21 @@ _WEBSITE_CONTENT = frozenset(
 )
 # Anonymised listings of assignments waiting for a carer ("Aktuella uppdrag").
 _OPEN_ASSIGNMENTS = frozenset({"website.manage_openassignment"})
+# Recruitment: handling applicants' investigations; deciding is a delegation of its own.
+_RECRUITMENT = frozenset({"applicants.view_applicant", "applicants.change_applicant"})
+_RECRUITMENT_DECISION = frozenset({"applicants.decide_applicant"})
+_RECRUITMENT_SETTINGS = frozenset(
+    {
+        "applicants.view_eligibilityrule",
+        "applicants.add_eligibilityrule",
+        "applicants.change_eligibilityrule",
+        "applicants.change_recruitmentsettings",
+    }
+)
 
 # "app_label.codename" per role. Later apps add their permissions here.
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
-    Role.RECRUITMENT_OFFICER: _WEBSITE_CONTENT | _OPEN_ASSIGNMENTS,
+    Role.RECRUITMENT_OFFICER: _WEBSITE_CONTENT | _OPEN_ASSIGNMENTS | _RECRUITMENT,
     Role.CASE_OFFICER: _OPEN_ASSIGNMENTS,
     Role.FINANCE_OFFICER: frozenset(),
     Role.MANAGER: frozenset(
@@ -43,7 +54,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
         }
     )
     | _WEBSITE_CONTENT
-    | _OPEN_ASSIGNMENTS,
+    | _OPEN_ASSIGNMENTS
+    | _RECRUITMENT
+    | _RECRUITMENT_DECISION
+    | _RECRUITMENT_SETTINGS,
     Role.ADMINISTRATOR: frozenset(
         {
             "audit.review_auditlog",
@@ -54,7 +68,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "accounts.change_unit",
         }
     )
-    | _WEBSITE_CONTENT,
+    | _WEBSITE_CONTENT
+    | _RECRUITMENT_SETTINGS
+    | frozenset({"applicants.view_applicant"}),
 }
 
 
