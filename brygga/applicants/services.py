@@ -125,7 +125,8 @@ def interest_registration_submit(
 
     registration = InterestRegistration.objects.create(
         applicant=applicant,
-        reference=f"tmp-{now.timestamp()}",
+        # A unique placeholder until the row's id gives the readable reference below.
+        reference=f"tmp-{uuid4().hex[:16]}",
         submitted_at=now,
         open_assignment_ref=data.open_assignment_ref,
         answers=data.answers,
