@@ -36,6 +36,7 @@ class AuditEventType(models.TextChoices):
         _("Ny intresseanmälan kopplad till pågående ärende"),
     )
     APPLICANT_STAGE_CHANGED = "applicant.stage_changed", _("Sökandes steg ändrat")
+    APPLICANT_ASSIGNED = "applicant.assigned", _("Ansvarig för sökande ändrad")
     APPLICANT_RECORD_VIEWED = "applicant.record_viewed", _("Sökandes uppgifter visade")
     APPLICANT_DETAILS_UPDATED = "applicant.details_updated", _("Sökandes uppgifter ändrade")
     APPLICANT_DOCUMENT_UPLOADED = "applicant.document_uploaded", _("Dokument uppladdat")
@@ -44,6 +45,22 @@ class AuditEventType(models.TextChoices):
     APPLICANT_DELETION_REQUESTED = (
         "applicant.deletion_requested",
         _("Sökande begärde radering"),
+    )
+    # Carers (uppdragstagare) and training
+    CARER_CREATED = "carer.created", _("Uppdragstagare registrerad")
+    CARER_APPROVALS_ADDED = "carer.approvals_added", _("Godkännanden tillagda")
+    CARER_APPROVAL_REVOKED = "carer.approval_revoked", _("Godkännande återkallat")
+    CARER_STATUS_CHANGED = "carer.status_changed", _("Uppdragstagarens status ändrad")
+    CARER_PROFILE_UPDATED = "carer.profile_updated", _("Uppdragstagarens uppgifter ändrade")
+    CARER_RECORD_VIEWED = "carer.record_viewed", _("Uppdragstagarens uppgifter visade")
+    CARER_LIST_VIEWED = "carer.list_viewed", _("Lista över uppdragstagare visad")
+    TRAINING_SESSION_CREATED = "training_session.created", _("Utbildningstillfälle skapat")
+    TRAINING_SESSION_UPDATED = "training_session.updated", _("Utbildningstillfälle ändrat")
+    TRAINING_SIGNUP_CREATED = "training_signup.created", _("Anmälan till utbildning")
+    TRAINING_SIGNUP_CANCELLED = "training_signup.cancelled", _("Anmälan till utbildning avbokad")
+    TRAINING_ATTENDANCE_RECORDED = (
+        "training_signup.attendance_recorded",
+        _("Närvaro på utbildning registrerad"),
     )
     # Public site content (website)
     ASSIGNMENT_TYPE_PAGE_CREATED = "assignment_type_page.created", _("Sida om uppdragstyp skapad")
@@ -66,4 +83,11 @@ class AuditEventType(models.TextChoices):
 
 
 # Events that record a staff member reading personal data (for the log review's filters).
-READ_EVENTS = frozenset({AuditEventType.USER_RECORD_VIEWED, AuditEventType.APPLICANT_RECORD_VIEWED})
+READ_EVENTS = frozenset(
+    {
+        AuditEventType.USER_RECORD_VIEWED,
+        AuditEventType.APPLICANT_RECORD_VIEWED,
+        AuditEventType.CARER_RECORD_VIEWED,
+        AuditEventType.CARER_LIST_VIEWED,
+    }
+)
