@@ -46,6 +46,32 @@ class AuditEventType(models.TextChoices):
         "applicant.deletion_requested",
         _("Sökande begärde radering"),
     )
+    APPLICANT_REGISTER_CHECK_REQUESTED = (
+        "applicant.register_check_requested",
+        _("Registerkontroll begärd"),
+    )
+    APPLICANT_REGISTER_CHECK_RECORDED = (
+        "applicant.register_check_recorded",
+        _("Svar på registerkontroll registrerat"),
+    )
+    APPLICANT_REFERENCE_ADDED = "applicant.reference_added", _("Referens tillagd")
+    APPLICANT_REFERENCE_CONTACTED = "applicant.reference_contacted", _("Referens kontaktad")
+    APPLICANT_MEETING_BOOKED = "applicant.meeting_booked", _("Utredningsmöte bokat")
+    APPLICANT_MEETING_RECORDED = "applicant.meeting_recorded", _("Utredningsmöte genomfört")
+    APPLICANT_ASSESSMENT_SAVED = "applicant.assessment_saved", _("Bedömning sparad")
+    APPLICANT_DECISION_LETTER_SENT = (
+        "applicant.decision_letter_sent",
+        _("Beslutsbrev skickat till sökande"),
+    )
+    APPLICANT_DECISION_LETTER_DOWNLOADED = (
+        "applicant.decision_letter_downloaded",
+        _("Sökande hämtade sitt beslutsbrev"),
+    )
+    ELIGIBILITY_RULE_SAVED = "eligibility_rule.saved", _("Krav för uppdragstyp sparade")
+    RECRUITMENT_SETTINGS_SAVED = (
+        "recruitment_settings.saved",
+        _("Inställningar för rekrytering sparade"),
+    )
     # Carers (uppdragstagare) and training
     CARER_CREATED = "carer.created", _("Uppdragstagare registrerad")
     CARER_APPROVALS_ADDED = "carer.approvals_added", _("Godkännanden tillagda")

@@ -52,7 +52,9 @@ class AuditEvent(models.Model):
         related_name="+",
         verbose_name=_("utförd av"),
     )
-    event_type = models.CharField(_("händelse"), max_length=64, choices=AuditEventType)
+    # No `choices` on the column: the catalogue grows with every feature, and a choices list
+    # would need a migration each time. audit_record() accepts only catalogue members.
+    event_type = models.CharField(_("händelse"), max_length=64)
     subject_type = models.CharField(_("objekttyp"), max_length=64, blank=True)
     subject_id = models.CharField(_("objekt-id"), max_length=64, blank=True)
     subject_label = models.CharField(_("objekt"), max_length=200, blank=True)
@@ -80,6 +82,12 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_type} {self.subject_type}:{self.subject_id}"
+
+    def get_event_type_display(self) -> str:
+        try:
+            return str(AuditEventType(self.event_type).label)
+        except ValueError:
+            return self.event_type
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

@@ -39,6 +39,7 @@ def audit_record(
     log review finds every event about someone. `organisation` defaults to
     the subject's, then the actor's. `changes` must hold primitives only.
     """
+    event = AuditEventType(event)  # refuses anything not in the catalogue
     subject_type, subject_id = subject_ref(subject) if subject is not None else ("", "")
     person_type, person_id = subject_ref(person) if person is not None else ("", "")
     if organisation is None:

@@ -126,3 +126,9 @@ def test_request_id_is_stored_and_returned(client, manager, public_user):
     assert response["X-Request-ID"] == "proxy-req-12345"
     event = AuditEvent.objects.filter(event_type=AuditEventType.USER_RECORD_VIEWED).latest("id")
     assert event.request_id == "proxy-req-12345"
+
+
+def test_only_catalogue_events_can_be_recorded(manager):
+    with pytest.raises(ValueError):
+        audit_record(actor=manager, event="user.invented_event", subject=manager)
+    assert not AuditEvent.objects.filter(event_type="user.invented_event").exists()
