@@ -25,8 +25,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("brygga.accounts.urls")),
     path("", include("brygga.audit.urls")),
     path("", include("brygga.applicants.urls")),
+    path("", include("brygga.carers.urls")),
     path("", include("brygga.website.interest_urls")),
     path("api/v1/", include("brygga.website.api.urls")),
+    path("api/v1/", include("brygga.carers.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

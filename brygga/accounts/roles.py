@@ -41,11 +41,18 @@ _RECRUITMENT_SETTINGS = frozenset(
         "applicants.change_recruitmentsettings",
     }
 )
+# The carer pool: see carers (case officers too, for matching); change their status; training.
+_CARERS_VIEW = frozenset({"carers.view_carer"})
+_CARERS_MANAGE = frozenset({"carers.change_carer", "carers.manage_training"})
 
 # "app_label.codename" per role. Later apps add their permissions here.
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
-    Role.RECRUITMENT_OFFICER: _WEBSITE_CONTENT | _OPEN_ASSIGNMENTS | _RECRUITMENT,
-    Role.CASE_OFFICER: _OPEN_ASSIGNMENTS,
+    Role.RECRUITMENT_OFFICER: _WEBSITE_CONTENT
+    | _OPEN_ASSIGNMENTS
+    | _RECRUITMENT
+    | _CARERS_VIEW
+    | _CARERS_MANAGE,
+    Role.CASE_OFFICER: _OPEN_ASSIGNMENTS | _CARERS_VIEW,
     Role.FINANCE_OFFICER: frozenset(),
     Role.MANAGER: frozenset(
         {
@@ -57,7 +64,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _OPEN_ASSIGNMENTS
     | _RECRUITMENT
     | _RECRUITMENT_DECISION
-    | _RECRUITMENT_SETTINGS,
+    | _RECRUITMENT_SETTINGS
+    | _CARERS_VIEW
+    | _CARERS_MANAGE,
     Role.ADMINISTRATOR: frozenset(
         {
             "audit.review_auditlog",
@@ -70,7 +79,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     )
     | _WEBSITE_CONTENT
     | _RECRUITMENT_SETTINGS
-    | frozenset({"applicants.view_applicant"}),
+    | frozenset({"applicants.view_applicant"})
+    | _CARERS_VIEW,
 }
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "brygga.accounts",
     "brygga.audit",
     "brygga.catalogue",
+    "brygga.carers",
     "brygga.applicants",
     "brygga.website",
     "brygga.demo",
@@ -192,6 +193,9 @@ INTEREST_SUBMISSIONS_PER_HOUR = env.int("INTEREST_SUBMISSIONS_PER_HOUR", default
 LOGIN_LINK_MAX_AGE = timedelta(minutes=env.int("LOGIN_LINK_MINUTES", default=20))
 # At most this many links per e-mail address and per client address an hour.
 LOGIN_LINK_RATE_LIMIT = env.int("LOGIN_LINK_RATE_LIMIT", default=5)
+
+# The "Upphör snart" page and flags: approvals and extracts ending within this many days.
+CARER_EXPIRY_WARNING_DAYS = env.int("CARER_EXPIRY_WARNING_DAYS", default=60)
 
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Brygga")
 OTP_TOTP_THROTTLE_FACTOR = 1
