@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from brygga.accounts.models import Organisation, User
+from brygga.accounts.models import Organisation, Unit, User
 from brygga.accounts.services import user_get_or_create_public
 from brygga.audit.constants import AuditEventType
 from brygga.audit.services import audit_record
@@ -220,13 +220,57 @@ def applicant_move(
     old = applicant.stage
     applicant.stage = to_stage
     applicant.stage_changed_at = now
-    applicant.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    # The service levels count from these moments (the 14-day call-back, the 3-month
+    # investigation); they are set once and kept.
+    if to_stage == ApplicantStage.CONTACTED and applicant.contacted_at is None:
+        applicant.contacted_at = now
+    if to_stage == ApplicantStage.INVESTIGATION and applicant.investigation_started_at is None:
+        applicant.investigation_started_at = now
+    applicant.save(
+        update_fields=[
+            "stage",
+            "stage_changed_at",
+            "contacted_at",
+            "investigation_started_at",
+            "updated_at",
+        ]
+    )
     audit_record(
         actor=actor,
         event=AuditEventType.APPLICANT_STAGE_CHANGED,
         subject=applicant,
         person=applicant,
         changes={"stage": [old, str(to_stage)]},
+    )
+    return applicant
+
+
+@transaction.atomic
+def applicant_assign(
+    *, applicant: Applicant, officer: User | None, unit: Unit | None, actor: User
+) -> Applicant:
+    """Make `officer` responsible for the case, in `unit`; both within the organisation."""
+    for person_or_unit in (officer, unit):
+        if person_or_unit is not None and (
+            person_or_unit.organisation_id != applicant.organisation_id
+        ):
+            raise ValueError("Officer and unit must belong to the applicant's organisation.")
+    old = (applicant.assigned_officer_id, applicant.unit_id)
+    applicant.assigned_officer = officer
+    applicant.unit = unit
+    applicant.save(update_fields=["assigned_officer", "unit", "updated_at"])
+    audit_record(
+        actor=actor,
+        event=AuditEventType.APPLICANT_ASSIGNED,
+        subject=applicant,
+        person=applicant,
+        changes={
+            "assigned_officer": [
+                str(old[0] or ""),
+                str(officer.public_id) if officer else "",
+            ],
+            "unit": [old[1], unit.pk if unit else None],
+        },
     )
     return applicant
 

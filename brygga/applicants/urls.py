@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .staff_urls import urlpatterns as staff_urlpatterns
 
 app_name = "applicants"
 
@@ -22,3 +23,5 @@ urlpatterns = [
         name="withdraw",
     ),
 ]
+
+urlpatterns += staff_urlpatterns
