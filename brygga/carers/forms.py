@@ -72,7 +72,7 @@ class CarerFilterForm(forms.Form):
 
 
 class StatusReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Anledning"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Anledning till paus"), max_length=300, required=False)
 
 
 class DeregisterForm(forms.Form):
