@@ -9,10 +9,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check worker demo-data messages assets lock reset install install-dev chromium
+.PHONY: run test check worker demo-data messages assets lock reset install install-dev chromium pdf-libs
 
 ## Install, migrate, load the demo municipality if the database is empty, and serve.
-run: install
+run: install pdf-libs
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py createcachetable
@@ -22,7 +22,7 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The whole suite: unit, integration and browser tests (Chromium from Debian).
-test: install-dev chromium
+test: install-dev chromium pdf-libs
 	$(BIN)/pytest
 
 ## Lint, format, types, architecture rules, migrations, deploy checks.
@@ -87,3 +87,9 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+## Pango for WeasyPrint's PDFs (decision letters), from Debian (installed when missing and we are root).
+pdf-libs:
+	@{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libpangoft2-1.0.so.0' || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	  else echo "PDF letters need Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; exit 1; fi; }

@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("brygga.accounts.urls")),
     path("", include("brygga.audit.urls")),
     path("", include("brygga.applicants.urls")),
+    path("", include("brygga.applicants.letter_urls")),
     path("personal/sokande/", include("brygga.applicants.investigation_urls")),
     path("", include("brygga.carers.urls")),
     path("", include("brygga.website.interest_urls")),
