@@ -40,7 +40,7 @@ def applicant_get_for_owner(*, user: User, public_id: str) -> Applicant | None:
     """The applicant's own case, or None: one person never reaches another's case."""
     return (
         applicant_list_for_owner(user=user)
-        .prefetch_related("documents", "target_groups", "deletion_requests")
+        .prefetch_related("documents", "target_groups", "deletion_requests", "decisions")
         .filter(public_id=public_id)
         .first()
     )

@@ -3,29 +3,43 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import IO, Any
 from uuid import UUID, uuid4
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from brygga.accounts.models import Organisation, Unit, User
 from brygga.accounts.services import user_get_or_create_public
 from brygga.audit.constants import AuditEventType
 from brygga.audit.services import audit_record
+from brygga.carers.models import Carer
+from brygga.carers.services import (
+    ApprovalSpec,
+    CarerExistsError,
+    CarerPerson,
+    CheckSpec,
+    carer_add_approvals,
+    carer_create_from_investigation,
+)
 from brygga.catalogue.models import AssignmentType, TargetGroup
+from brygga.core.personnummer import parse_identity_number
 from brygga.core.uploads import EXTENSIONS, check_upload, private_storage, safe_filename
 
-from .constants import CLOSED_STAGES, ApplicantStage
+from .constants import CLOSED_STAGES, ApplicantStage, CheckOutcome, DecisionOutcome
 from .models import (
     Applicant,
     ApplicantDocument,
     ApplicantStageChange,
+    ApprovalDecision,
     DeletionRequest,
     HouseholdMember,
     InterestRegistration,
@@ -399,3 +413,230 @@ def applicant_deletion_request(
         person=applicant,
     )
     return request
+
+
+# --- Proposal and decision (förslag till beslut, beslut enligt delegation) -----------------
+
+
+class ApprovalRefusedError(Exception):
+    """Approval is refused while requirements are missing; `reasons` says which, per type."""
+
+    def __init__(self, reasons: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in reasons.items()))
+        self.reasons = reasons
+
+
+@dataclass(frozen=True)
+class ProposedApproval:
+    assignment_type: AssignmentType
+    target_group: TargetGroup | None = None
+    valid_until: date | None = None
+
+    @property
+    def label(self) -> str:
+        group = f" – {self.target_group.name}" if self.target_group else ""
+        return f"{self.assignment_type.name}{group}"
+
+    def as_primitive(self) -> dict[str, Any]:
+        return {
+            "type": self.assignment_type.code,
+            "group": self.target_group.code if self.target_group else None,
+            "valid_until": self.valid_until.isoformat() if self.valid_until else None,
+        }
+
+
+def proposed_approvals(decision: ApprovalDecision) -> list[ProposedApproval]:
+    types = {t.code: t for t in AssignmentType.objects.all()}
+    groups = {g.code: g for g in TargetGroup.objects.all()}
+    return [
+        ProposedApproval(
+            assignment_type=types[item["type"]],
+            target_group=groups.get(item["group"]) if item["group"] else None,
+            valid_until=date.fromisoformat(item["valid_until"]) if item["valid_until"] else None,
+        )
+        for item in decision.approvals
+    ]
+
+
+def approval_missing_requirements(
+    *, applicant: Applicant, approvals: list[ProposedApproval], on: date
+) -> dict[str, list[str]]:
+    """For each proposed approval, what is still missing on `on` (only those with gaps)."""
+    from .eligibility import missing_requirements
+    from .rules import facts_for, rule_for
+
+    missing = {}
+    for approval in approvals:
+        rule = rule_for(
+            organisation=applicant.organisation,
+            assignment_type=approval.assignment_type,
+            target_group=approval.target_group,
+        )
+        facts = facts_for(applicant=applicant, on=on, assignment_type=approval.assignment_type)
+        reasons = missing_requirements(facts, rule, on)
+        if reasons:
+            missing[approval.label] = reasons
+    return missing
+
+
+@transaction.atomic
+def approval_propose(
+    *, applicant: Applicant, approvals: list[ProposedApproval], note: str, actor: User
+) -> ApprovalDecision:
+    """The recruitment officer proposes approval (or, with no approvals, rejection).
+
+    The case moves to "förslag till beslut"; an earlier undecided proposal is replaced.
+    """
+    applicant = applicant_move(
+        applicant=applicant, to_stage=ApplicantStage.PROPOSAL, actor=actor, note=note[:300]
+    )
+    ApprovalDecision.objects.filter(applicant=applicant, outcome=DecisionOutcome.PROPOSED).delete()
+    decision = ApprovalDecision.objects.create(
+        applicant=applicant,
+        approvals=[a.as_primitive() for a in approvals],
+        proposal_note=note,
+        proposed_by=actor,
+        proposed_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        event=AuditEventType.APPLICANT_DECISION_PROPOSED,
+        subject=decision,
+        person=applicant,
+        organisation=applicant.organisation,
+        changes={"approvals": decision.approvals},
+    )
+    return decision
+
+
+@transaction.atomic
+def approval_decide(
+    *, decision: ApprovalDecision, approve: bool, reason: str, actor: User, on: date | None = None
+) -> ApprovalDecision:
+    """The delegate approves or rejects. Approval is refused, with every reason, while a
+    required check, reference, meeting or qualification is missing or an extract is too old.
+
+    An approval makes the applicant a carer (or adds the approvals to the carer they already
+    are, after a re-investigation); the applicant gets the decision letter by e-mail.
+    """
+    on = on or timezone.localdate()
+    if not actor.has_perm("applicants.decide_applicant"):
+        raise PermissionDenied
+    decision = ApprovalDecision.objects.select_for_update().get(pk=decision.pk)
+    if decision.outcome != DecisionOutcome.PROPOSED:
+        raise ApplicantTransitionError("already decided")
+    applicant = (
+        Applicant.objects.select_related("organisation", "user")
+        .prefetch_related(
+            "register_checks__household_member",
+            "household_members",
+            "references",
+            "meetings",
+            "assessments",
+        )
+        .get(pk=decision.applicant_id)
+    )
+    approvals = proposed_approvals(decision)
+    if approve:
+        if not approvals:
+            raise ApprovalRefusedError({"": [str(_("Inget uppdrag är föreslaget."))]})
+        missing = approval_missing_requirements(applicant=applicant, approvals=approvals, on=on)
+        if missing:
+            raise ApprovalRefusedError(missing)
+    elif not reason.strip():
+        raise ApprovalRefusedError({"": [str(_("Skriv skälet till att ansökan inte godkänns."))]})
+
+    decision.outcome = DecisionOutcome.APPROVED if approve else DecisionOutcome.REJECTED
+    decision.decided_by = actor
+    decision.decided_at = timezone.now()
+    decision.reason = reason
+    decision.save()
+    applicant_move(
+        applicant=applicant,
+        to_stage=ApplicantStage.APPROVED if approve else ApplicantStage.NOT_APPROVED,
+        actor=actor,
+    )
+    if approve:
+        specs = [
+            ApprovalSpec(
+                assignment_type=a.assignment_type,
+                target_group=a.target_group,
+                valid_until=a.valid_until,
+            )
+            for a in approvals
+        ]
+        checks = [
+            CheckSpec(
+                kind=check.kind,
+                extract_date=check.extract_date or check.answered_on or on,
+                checked_on=check.answered_on or on,
+                outcome=check.outcome,
+                note=check.assessment[:300],
+            )
+            for check in applicant.register_checks.all()
+            if check.household_member_id is None
+            and check.outcome in (CheckOutcome.NO_ENTRY, CheckOutcome.NO_OBSTACLE)
+        ]
+        reference = f"{decision.public_id}"
+        try:
+            carer_create_from_investigation(
+                organisation=applicant.organisation,
+                user=applicant.user,
+                person=_carer_person(applicant),
+                approvals=specs,
+                checks=checks,
+                decision_reference=reference,
+                source_applicant_ref=applicant.public_id,
+                actor=actor,
+            )
+        except CarerExistsError:
+            carer = Carer.objects.get(
+                organisation=applicant.organisation,
+                personal_identity_number=applicant.personal_identity_number,
+            )
+            carer_add_approvals(
+                carer=carer,
+                approvals=specs,
+                checks=checks,
+                decision_reference=reference,
+                actor=actor,
+            )
+    audit_record(
+        actor=actor,
+        event=AuditEventType.APPLICANT_DECIDED,
+        subject=decision,
+        person=applicant,
+        organisation=applicant.organisation,
+        changes={"outcome": decision.outcome, "approvals": decision.approvals},
+    )
+    from .letters import decision_notify_applicant
+
+    decision_notify_applicant(decision)
+    return decision
+
+
+def _carer_person(applicant: Applicant) -> CarerPerson:
+    # The carer's profile starts from what the applicant told us; staff refine it later.
+    answers: dict[str, Any] = {}
+    for registration in applicant.registrations.order_by("submitted_at"):
+        answers.update(registration.answers)
+    languages = [
+        part.strip() for part in str(answers.get("languages", "")).split(",") if part.strip()
+    ]
+    return CarerPerson(
+        personal_identity_number=applicant.personal_identity_number,
+        first_name=applicant.first_name,
+        last_name=applicant.last_name,
+        birth_date=parse_identity_number(applicant.personal_identity_number).birth_date,
+        street_address=applicant.street_address,
+        postal_code=applicant.postal_code,
+        city=applicant.city,
+        phone=applicant.phone,
+        email=applicant.email,
+        languages=languages,
+        has_driving_licence=bool(answers.get("driving_licence")),
+        has_car=bool(answers.get("has_car")),
+        interests=str(answers.get("interests", "")),
+        availability=list(applicant.availability),
+        frequency=applicant.frequency,
+    )

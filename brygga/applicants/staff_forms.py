@@ -80,3 +80,56 @@ class AssignForm(forms.Form):
 class StageMoveForm(forms.Form):
     to_stage = forms.ChoiceField(choices=ApplicantStage.choices)
     note = forms.CharField(label=_("Anteckning"), max_length=300, required=False)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ProposeForm(forms.Form):
+    """The recruitment officer's proposal: approve for these types and groups, or reject."""
+
+    approvals = forms.MultipleChoiceField(
+        label=_("Föreslå godkännande för"),
+        help_text=_("Lämna tomt för att föreslå att ansökan inte godkänns."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    valid_until = forms.DateField(
+        label=_("Godkännandet gäller till och med"),
+        help_text=_("Lämna tomt om det gäller tills vidare."),
+        required=False,
+        widget=DateInput,
+    )
+    note = forms.CharField(
+        label=_("Motivering"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+        error_messages={"required": _("Skriv en motivering till förslaget.")},
+    )
+
+    def __init__(self, *args: Any, combinations: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["approvals"].choices = combinations  # type: ignore[attr-defined]
+
+
+class DecideForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Beslut"),
+        choices=[("approve", _("Godkänn enligt förslaget")), ("reject", _("Godkänn inte"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Välj beslut.")},
+    )
+    reason = forms.CharField(
+        label=_("Skäl"),
+        help_text=_("Krävs när ansökan inte godkänns. Skälet står i beslutsbrevet."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("outcome") == "reject" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Skriv skälet till att ansökan inte godkänns."))
+        return cleaned

@@ -10,8 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import FileResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,9 +19,17 @@ from brygga.accounts.models import User
 from brygga.core.access import permission_required
 
 from . import selectors, services
-from .constants import CLOSED_STAGES, ApplicantStage
+from .constants import CLOSED_STAGES, ApplicantStage, DecisionOutcome
+from .investigation_views import case_context
 from .permissions import access_applicant, can_decide_applicants, can_handle_applicants
-from .staff_forms import OPEN_STAGES, AssignForm, StageMoveForm, WorklistFilterForm
+from .staff_forms import (
+    OPEN_STAGES,
+    AssignForm,
+    DecideForm,
+    ProposeForm,
+    StageMoveForm,
+    WorklistFilterForm,
+)
 from .workflow import ALLOWED_TRANSITIONS
 
 PAGE_SIZE = 50
@@ -30,7 +37,7 @@ PAGE_SIZE = 50
 MANUAL_TARGETS = frozenset(
     s for s in ApplicantStage if s not in {ApplicantStage.APPROVED, ApplicantStage.NOT_APPROVED}
 )
-# Sections of the case page that the investigation module renders (issue 4).
+# Sections of the case page rendered by the investigation module (investigation_views).
 CASE_SECTIONS = [
     "applicants/staff/_register_checks.html",
     "applicants/staff/_references.html",
@@ -74,20 +81,16 @@ def worklist(request: HttpRequest) -> HttpResponse:
     return render(request, "applicants/staff/worklist.html", context)
 
 
-def _sections() -> list[str]:
-    available = []
-    for name in CASE_SECTIONS:
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            continue
-        available.append(name)
-    return available
-
-
 @permission_required("applicants.view_applicant")
 def applicant_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     applicant = access_applicant(user=request.user, public_id=public_id, purpose=PURPOSE_CASE)
+    return _render_case(request, applicant)
+
+
+def _render_case(
+    request: HttpRequest, applicant: Any, *, status: int = 200, **decision_forms: Any
+) -> HttpResponse:
+    """The case page; a form that failed is passed in so what was typed stays."""
     user: User = request.user  # type: ignore[assignment]
     callback_overdue, investigation_overdue = selectors.applicant_flags(applicant)
     assert user.organisation_id is not None  # noqa: S101 - access_applicant checked it
@@ -113,21 +116,12 @@ def applicant_detail(request: HttpRequest, public_id: str) -> HttpResponse:
                 "unit": applicant.unit_id,
             },
         ),
-        "sections": _sections(),
+        "sections": CASE_SECTIONS,
         "is_open": applicant.stage not in CLOSED_STAGES,
     }
-    context.update(_investigation_context(applicant))
-    return render(request, "applicants/staff/applicant_detail.html", context)
-
-
-def _investigation_context(applicant: Any) -> dict[str, Any]:
-    """What the investigation sections need, when that module is present."""
-    try:
-        from .investigation_views import case_context
-    except ImportError:
-        return {}
-    result: dict[str, Any] = case_context(applicant)
-    return result
+    context.update(case_context(applicant))
+    context.update(_decision_context(applicant, user, **decision_forms))
+    return render(request, "applicants/staff/applicant_detail.html", context, status=status)
 
 
 @require_POST
@@ -195,3 +189,103 @@ def applicant_document(request: HttpRequest, public_id: str, document_id: str) -
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _combination_choices(applicant: Any) -> list[tuple[str, str]]:
+    groups = list(applicant.target_groups.all()) or [None]
+    return [
+        (
+            f"{t.code}|{g.code if g else ''}",
+            f"{t.name} – {g.name}" if g else str(t.name),
+        )
+        for t in applicant.assignment_types.all()
+        for g in groups
+    ]
+
+
+def _decision_context(
+    applicant: Any,
+    user: User,
+    propose_form: Any = None,
+    decide_form: Any = None,
+    refusal: Any = None,
+) -> dict[str, Any]:
+    pending = next(
+        (d for d in applicant.decisions.all() if d.outcome == DecisionOutcome.PROPOSED), None
+    )
+    proposed = services.proposed_approvals(pending) if pending else []
+    return {
+        "pending_decision": pending,
+        "proposed": proposed,
+        "missing": services.approval_missing_requirements(
+            applicant=applicant, approvals=proposed, on=timezone.localdate()
+        )
+        if proposed
+        else {},
+        "decided": [d for d in applicant.decisions.all() if d.outcome != DecisionOutcome.PROPOSED],
+        "propose_form": propose_form or ProposeForm(combinations=_combination_choices(applicant)),
+        "decide_form": decide_form or DecideForm(),
+        "refusal": refusal,
+        "can_propose": can_handle_applicants(user)
+        and applicant.stage in (ApplicantStage.INVESTIGATION, ApplicantStage.PROPOSAL),
+        "can_decide_now": can_decide_applicants(user) and pending is not None,
+    }
+
+
+@require_POST
+@permission_required("applicants.change_applicant")
+def applicant_propose(request: HttpRequest, public_id: str) -> HttpResponse:
+    applicant = access_applicant(user=request.user, public_id=public_id, purpose=PURPOSE_CASE)
+    user: User = request.user  # type: ignore[assignment]
+    form = ProposeForm(request.POST, combinations=_combination_choices(applicant))
+    if form.is_valid():
+        types = {t.code: t for t in applicant.assignment_types.all()}
+        groups = {g.code: g for g in applicant.target_groups.all()}
+        approvals = []
+        for value in form.cleaned_data["approvals"]:
+            type_code, _sep, group_code = value.partition("|")
+            approvals.append(
+                services.ProposedApproval(
+                    assignment_type=types[type_code],
+                    target_group=groups.get(group_code),
+                    valid_until=form.cleaned_data["valid_until"],
+                )
+            )
+        try:
+            services.approval_propose(
+                applicant=applicant, approvals=approvals, note=form.cleaned_data["note"], actor=user
+            )
+        except services.ApplicantTransitionError:
+            messages.error(request, _("Ett förslag kan bara lämnas när utredningen pågår."))
+        else:
+            messages.success(request, _("Förslaget till beslut är sparat."))
+        return redirect(reverse("applicants:staff-detail", args=[applicant.public_id]) + "#beslut")
+    return _render_case(request, applicant, propose_form=form, status=400)
+
+
+@require_POST
+@permission_required("applicants.decide_applicant")
+def applicant_decide(request: HttpRequest, public_id: str) -> HttpResponse:
+    applicant = access_applicant(user=request.user, public_id=public_id, purpose=PURPOSE_CASE)
+    user: User = request.user  # type: ignore[assignment]
+    form = DecideForm(request.POST)
+    pending = next(
+        (d for d in applicant.decisions.all() if d.outcome == DecisionOutcome.PROPOSED), None
+    )
+    if pending is None:
+        raise Http404
+    if form.is_valid():
+        try:
+            services.approval_decide(
+                decision=pending,
+                approve=form.cleaned_data["outcome"] == "approve",
+                reason=form.cleaned_data["reason"],
+                actor=user,
+            )
+        except services.ApprovalRefusedError as refusal:
+            return _render_case(
+                request, applicant, decide_form=form, refusal=refusal.reasons, status=400
+            )
+        messages.success(request, _("Beslutet är fattat och den sökande har fått beslutsbrevet."))
+        return redirect(reverse("applicants:staff-detail", args=[applicant.public_id]) + "#beslut")
+    return _render_case(request, applicant, decide_form=form, status=400)

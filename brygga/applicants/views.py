@@ -150,6 +150,7 @@ def applicant_detail(request: HttpRequest, public_id: str) -> HttpResponse:
                 (r for r in applicant.deletion_requests.all() if r.handled_at is None), None
             ),
             "action": action,
+            "decisions": [d for d in applicant.decisions.all() if d.decided_at is not None],
         },
         status=400 if action else 200,
     )

@@ -37,6 +37,8 @@ class AuditEventType(models.TextChoices):
     )
     APPLICANT_STAGE_CHANGED = "applicant.stage_changed", _("Sökandes steg ändrat")
     APPLICANT_ASSIGNED = "applicant.assigned", _("Ansvarig för sökande ändrad")
+    APPLICANT_DECISION_PROPOSED = "applicant.decision_proposed", _("Förslag till beslut")
+    APPLICANT_DECIDED = "applicant.decided", _("Beslut om godkännande fattat")
     APPLICANT_RECORD_VIEWED = "applicant.record_viewed", _("Sökandes uppgifter visade")
     APPLICANT_DETAILS_UPDATED = "applicant.details_updated", _("Sökandes uppgifter ändrade")
     APPLICANT_DOCUMENT_UPLOADED = "applicant.document_uploaded", _("Dokument uppladdat")

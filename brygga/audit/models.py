@@ -83,12 +83,6 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.event_type} {self.subject_type}:{self.subject_id}"
 
-    def get_event_type_display(self) -> str:
-        try:
-            return str(AuditEventType(self.event_type).label)
-        except ValueError:
-            return self.event_type
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise AuditEventImmutableError("Audit events cannot be changed.")
@@ -96,3 +90,9 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AuditEventImmutableError("Audit events cannot be deleted.")
+
+    def get_event_type_display(self) -> str:
+        try:
+            return str(AuditEventType(self.event_type).label)
+        except ValueError:
+            return self.event_type

@@ -25,6 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         from brygga.accounts import demo as accounts_demo
         from brygga.applicants import demo as applicants_demo
+        from brygga.applicants.investigation_demo import create_demo_investigations
         from brygga.carers import demo as carers_demo
         from brygga.website import demo as website_demo
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             organisation = accounts_demo.create_demo_accounts()
             website_demo.create_demo_content(organisation)
             applicants_demo.create_demo_applicants(organisation)
+            create_demo_investigations(organisation)
             carers_demo.create_demo_carers(organisation)
         self.stdout.write(self.style.SUCCESS("Ekby kommun är skapad."))
 
