@@ -31,6 +31,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("brygga.website.interest_urls")),
     path("api/v1/", include("brygga.website.api.urls")),
     path("api/v1/", include("brygga.carers.api.urls")),
+    path("api/v1/", include("brygga.applicants.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

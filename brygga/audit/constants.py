@@ -40,6 +40,7 @@ class AuditEventType(models.TextChoices):
     APPLICANT_DECISION_PROPOSED = "applicant.decision_proposed", _("Förslag till beslut")
     APPLICANT_DECIDED = "applicant.decided", _("Beslut om godkännande fattat")
     APPLICANT_RECORD_VIEWED = "applicant.record_viewed", _("Sökandes uppgifter visade")
+    APPLICANT_LIST_VIEWED = "applicant.list_viewed", _("Arbetslista över sökande hämtad")
     APPLICANT_DETAILS_UPDATED = "applicant.details_updated", _("Sökandes uppgifter ändrade")
     APPLICANT_DOCUMENT_UPLOADED = "applicant.document_uploaded", _("Dokument uppladdat")
     APPLICANT_DOCUMENT_DOWNLOADED = "applicant.document_downloaded", _("Dokument hämtat")
@@ -115,6 +116,7 @@ READ_EVENTS = frozenset(
     {
         AuditEventType.USER_RECORD_VIEWED,
         AuditEventType.APPLICANT_RECORD_VIEWED,
+        AuditEventType.APPLICANT_LIST_VIEWED,
         AuditEventType.CARER_RECORD_VIEWED,
         AuditEventType.CARER_LIST_VIEWED,
     }

@@ -1,0 +1,130 @@
+"""The staff API for applicants: the worklist, one case, and stage moves through the same
+service and gatekeeper as the pages (so the same permissions and read log apply)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from brygga.accounts.models import User
+from brygga.audit.constants import AuditEventType
+from brygga.audit.services import audit_record
+
+from .. import selectors, services
+from ..constants import ApplicantStage
+from ..models import Applicant
+from ..permissions import access_applicant, can_handle_applicants, can_view_applicants
+from .serializers import (
+    ApplicantDetailSerializer,
+    ApplicantListSerializer,
+    StageMoveInputSerializer,
+)
+
+PURPOSE_API_LIST = "Arbetslista för rekrytering via API"
+PURPOSE_API_DETAIL = "Sökande hämtad via API"
+
+
+class CanViewApplicants(BasePermission):
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return can_view_applicants(request.user)
+
+
+class CanHandleApplicants(BasePermission):
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return can_handle_applicants(request.user)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Sökande (arbetslistan)",
+        description="Öppna ärenden i den egna organisationen, försenade först. Anropet loggas.",
+        parameters=[
+            OpenApiParameter("steg", str, many=True, description="Steg, t.ex. received"),
+            OpenApiParameter("typ", str, description="Uppdragstypens kod"),
+            OpenApiParameter("ansvarig", str, description="'me', 'none' eller ett användar-id"),
+            OpenApiParameter("forsenade", bool, description="Bara försenade"),
+        ],
+    )
+)
+class ApplicantListView(generics.ListAPIView[Applicant]):
+    serializer_class = ApplicantListSerializer
+    permission_classes = [CanViewApplicants]
+
+    def get_queryset(self) -> QuerySet[Applicant]:
+        params = self.request.query_params
+        filters = selectors.WorklistFilters(
+            stages=tuple(params.getlist("steg")),
+            assignment_type=params.get("typ", ""),
+            officer=params.get("ansvarig", ""),
+            overdue_only=params.get("forsenade") in {"1", "true", "ja"},
+        )
+        return selectors.applicant_worklist(
+            viewer=self.request.user,  # type: ignore[arg-type]
+            filters=filters,
+        )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        audit_record(
+            actor=request.user,
+            event=AuditEventType.APPLICANT_LIST_VIEWED,
+            changes={"query": dict(request.query_params.lists())},
+            purpose=PURPOSE_API_LIST,
+        )
+        return response
+
+
+@extend_schema_view(
+    get=extend_schema(summary="En sökande", description="Läsningen loggas med syfte.")
+)
+class ApplicantDetailView(generics.RetrieveAPIView[Applicant]):
+    serializer_class = ApplicantDetailSerializer
+    permission_classes = [CanViewApplicants]
+
+    def get_object(self) -> Applicant:
+        return access_applicant(
+            user=self.request.user,
+            public_id=self.kwargs["public_id"],
+            purpose=PURPOSE_API_DETAIL,
+        )
+
+
+class ApplicantStageMoveView(APIView):
+    permission_classes = [CanHandleApplicants]
+
+    @extend_schema(
+        summary="Flytta sökande till ett annat steg",
+        description=(
+            "Samma regler som på sidan: bara tillåtna steg, och godkännande eller avslag sker "
+            "genom beslut, inte här."
+        ),
+        request=StageMoveInputSerializer,
+        responses={200: ApplicantDetailSerializer},
+    )
+    def post(self, request: Request, public_id: str) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        applicant = access_applicant(user=user, public_id=public_id, purpose=PURPOSE_API_DETAIL)
+        data = StageMoveInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            services.applicant_move(
+                applicant=applicant,
+                to_stage=ApplicantStage(data.validated_data["to_stage"]),
+                actor=user,
+                note=data.validated_data.get("note", ""),
+            )
+        except services.ApplicantTransitionError as error:
+            raise ValidationError(
+                {"to_stage": ["Det steget går inte att välja från det nuvarande."]}
+            ) from error
+        refreshed = selectors.applicant_for_staff_queryset().get(pk=applicant.pk)
+        return Response(ApplicantDetailSerializer(refreshed).data, status=status.HTTP_200_OK)
