@@ -6,13 +6,20 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from brygga.accounts.models import Organisation
+from brygga.accounts.models import Organisation, User
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.core.testdata import make_test_personnummer
 
 from .constants import CONSENT_KINDS, ApplicantStage
-from .models import Applicant, ApplicantStageChange, InterestRegistration
-from .services import RegistrationData, applicant_move, interest_registration_submit
+from .models import Applicant, ApplicantStageChange, ApprovalDecision, InterestRegistration
+from .services import (
+    ProposedApproval,
+    RegistrationData,
+    applicant_move,
+    approval_decide,
+    approval_propose,
+    interest_registration_submit,
+)
 
 # (first, last, birth date, serial, email, types, groups, stage path, days ago)
 PEOPLE = [
@@ -82,7 +89,65 @@ PEOPLE = [
         [ApplicantStage.WITHDRAWN],
         45,
     ),
+    (
+        "Nora",
+        "Låtsasdotter",
+        "19950817",
+        "988",
+        "nora.latsas@ekby.example",
+        ["stodfamilj"],
+        ["funktionsnedsattning"],
+        [ApplicantStage.CONSENT_PENDING],
+        12,
+    ),
+    (
+        "Rasmus",
+        "Testlund",
+        "19700228",
+        "989",
+        "rasmus.testlund@ekby.example",
+        ["kontaktperson"],
+        ["vuxna"],
+        [ApplicantStage.CONTACTED, ApplicantStage.REGISTER_CHECKS, ApplicantStage.INVESTIGATION],
+        75,
+    ),
+    (
+        "Siv",
+        "Provkvist",
+        "19620919",
+        "990",
+        "siv.provkvist@ekby.example",
+        ["kontaktperson"],
+        ["vuxna"],
+        [ApplicantStage.CONTACTED, ApplicantStage.REGISTER_CHECKS, ApplicantStage.INVESTIGATION],
+        80,
+    ),
+    (
+        "Tage",
+        "Exempelberg",
+        "19780505",
+        "991",
+        "tage.exempelberg@ekby.example",
+        ["kontaktperson"],
+        ["vuxna"],
+        [ApplicantStage.CONTACTED, ApplicantStage.REGISTER_CHECKS, ApplicantStage.INVESTIGATION],
+        70,
+    ),
+    (
+        "Ulla",
+        "Demosson",
+        "19840612",
+        "992",
+        "ulla.demosson@ekby.example",
+        ["ledsagare"],
+        ["vuxna"],
+        [],
+        21,
+    ),
 ]
+
+# After the investigations (investigation_demo), these move on to a decision.
+PROPOSED, APPROVED, NOT_APPROVED = "Rasmus", "Siv", "Tage"
 
 
 def create_demo_applicants(organisation: Organisation) -> None:
@@ -128,4 +193,39 @@ def _backdate(applicant: Applicant, days_ago: int) -> None:
         ApplicantStageChange.objects.filter(pk=change.pk).update(changed_at=start + step * index)
     Applicant.objects.filter(pk=applicant.pk).update(
         created_at=start, stage_changed_at=start + step * max(len(changes) - 1, 0)
+    )
+
+
+def create_demo_decisions(organisation: Organisation) -> None:
+    """A proposal waiting for the delegate, an approval and a rejection, made through the
+    same services as the pages (so the approved applicant becomes a carer)."""
+    recruiter = User.objects.get(email="kontaktsekreterare@ekby.example")
+    delegate = User.objects.get(email="chef@ekby.example")
+
+    def case(first_name: str) -> Applicant:
+        return Applicant.objects.get(organisation=organisation, first_name=first_name)
+
+    def propose(applicant: Applicant, approve: bool, note: str) -> ApprovalDecision:
+        approvals = (
+            [
+                ProposedApproval(assignment_type=t, target_group=g)
+                for t in applicant.assignment_types.all()
+                for g in applicant.target_groups.all()
+            ]
+            if approve
+            else []
+        )
+        return approval_propose(
+            applicant=applicant, approvals=approvals, note=note, actor=recruiter
+        )
+
+    propose(case(PROPOSED), True, "Stabil, god erfarenhet från föreningslivet. Föreslås godkänd.")
+    approved = propose(case(APPROVED), True, "Lämplig som kontaktperson för vuxna.")
+    approval_decide(decision=approved, approve=True, reason="", actor=delegate)
+    rejected = propose(case(NOT_APPROVED), False, "Referenserna ger inte stöd för uppdraget.")
+    approval_decide(
+        decision=rejected,
+        approve=False,
+        reason="Referenserna ger inte tillräckligt stöd för att du kan ta ett uppdrag nu.",
+        actor=delegate,
     )

@@ -37,9 +37,7 @@ def organisation_with_cases():
 @pytest.fixture
 def leo(organisation_with_cases):
     """The demo applicant whose investigation is complete (see investigation_demo)."""
-    return Applicant.objects.get(
-        organisation=organisation_with_cases, stage=ApplicantStage.INVESTIGATION
-    )
+    return Applicant.objects.get(organisation=organisation_with_cases, first_name="Leo")
 
 
 @pytest.fixture

@@ -36,5 +36,10 @@ def test_demo_applicants_sign_in_to_their_own_case():
     sara = Applicant.objects.get(email="sokande@ekby.example")
     assert sara.user.email == "sokande@ekby.example"
     assert sara.personal_identity_number[8:11] in {str(n) for n in range(980, 1000)}
+    from brygga.applicants.constants import ApplicantStage
+    from brygga.carers.models import Carer
+
     stages = set(Applicant.objects.values_list("stage", flat=True))
-    assert len(stages) >= 4
+    assert stages == set(ApplicantStage)
+    approved = Applicant.objects.get(stage=ApplicantStage.APPROVED)
+    assert Carer.objects.filter(source_applicant_ref=approved.public_id).exists()

@@ -39,6 +39,7 @@ class Command(BaseCommand):
             website_demo.create_demo_content(organisation)
             applicants_demo.create_demo_applicants(organisation)
             create_demo_investigations(organisation)
+            applicants_demo.create_demo_decisions(organisation)
             carers_demo.create_demo_carers(organisation)
         self.stdout.write(self.style.SUCCESS("Ekby kommun är skapad."))
 
