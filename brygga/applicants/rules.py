@@ -238,6 +238,25 @@ def _training_attended(applicant: Applicant) -> bool:
     return bool(training_attended(user=applicant.user, kind="intro"))
 
 
+def _checks_from_earlier_approval(applicant: Applicant) -> tuple[CheckFact, ...]:
+    """A carer who is re-investigated to add a type keeps the checks that are still valid:
+    they count here as the applicant's own (the extract age rule still applies)."""
+    from brygga.carers.models import CarerCheck
+
+    return tuple(
+        CheckFact(
+            kind=check.kind,
+            outcome=check.outcome,
+            extract_date=check.extract_date,
+            answered_on=check.checked_on,
+        )
+        for check in CarerCheck.objects.filter(
+            carer__organisation_id=applicant.organisation_id,
+            carer__personal_identity_number=applicant.personal_identity_number,
+        )
+    )
+
+
 def facts_for(
     *, applicant: Applicant, on: date, assignment_type: AssignmentType | None = None
 ) -> Facts:
@@ -254,7 +273,7 @@ def facts_for(
             else None,
         )
         for check in applicant.register_checks.all()
-    )
+    ) + _checks_from_earlier_approval(applicant)
     meetings_held = {m.kind for m in applicant.meetings.all() if m.held_on and m.held_on <= on}
     assessments = [
         a

@@ -3,6 +3,7 @@ missing; an approval makes the applicant a carer; the applicant gets the letter.
 
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -18,10 +19,14 @@ from brygga.applicants.models import Applicant, ApprovalDecision
 from brygga.applicants.services import (
     ApprovalRefusedError,
     ProposedApproval,
+    applicant_move,
     approval_decide,
+    approval_missing_requirements,
     approval_propose,
 )
+from brygga.applicants.tests.factories import submit_registration
 from brygga.carers.models import Carer
+from brygga.catalogue.models import AssignmentType
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +183,34 @@ def test_another_organisations_delegate_cannot_decide(leo, recruiter, other_orga
     assert response.status_code == 404
     decision.refresh_from_db()
     assert decision.outcome == DecisionOutcome.PROPOSED
+
+
+def test_a_carer_re_investigated_for_another_type_keeps_valid_checks(
+    organisation_with_cases, leo, recruiter, delegate
+):
+    """Adding a type to an approved carer does not redo the checks that are still valid."""
+    approval_decide(decision=propose_all(leo, recruiter), approve=True, reason="", actor=delegate)
+    carer = Carer.objects.get(personal_identity_number=leo.personal_identity_number)
+    contact_person = AssignmentType.objects.get(code="kontaktperson")
+    again = submit_registration(
+        organisation_with_cases,
+        personal_identity_number=leo.personal_identity_number,
+        email=leo.email,
+        assignment_types=[contact_person],
+    ).applicant
+    assert again.pk != leo.pk and not again.register_checks.exists()
+    for stage in (
+        ApplicantStage.CONTACTED,
+        ApplicantStage.REGISTER_CHECKS,
+        ApplicantStage.INVESTIGATION,
+    ):
+        again = applicant_move(applicant=again, to_stage=stage, actor=recruiter)
+    missing = approval_missing_requirements(
+        applicant=Applicant.objects.get(pk=again.pk),
+        approvals=[ProposedApproval(assignment_type=contact_person)],
+        on=timezone.localdate(),
+    )
+    reasons = [r for rs in missing.values() for r in rs]
+    assert not any("register" in r or "Kronofogden" in r for r in reasons), reasons
+    assert "Utredningssamtalet är inte genomfört." in reasons
+    assert carer.checks.count() >= 4
