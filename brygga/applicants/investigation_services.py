@@ -435,9 +435,3 @@ def recruitment_settings_save(
         changes=changes,
     )
     return settings_row
-
-
-def recruitment_settings_for(organisation: Organisation) -> RecruitmentSettings:
-    """The organisation's settings, or the defaults (unsaved) when none are stored."""
-    stored = RecruitmentSettings.objects.filter(organisation=organisation).first()
-    return stored or RecruitmentSettings(organisation=organisation)

@@ -25,6 +25,7 @@ from brygga.accounts.models import Organisation, User
 from brygga.core.access import permission_required, staff_required
 
 from . import investigation_services as services
+from . import selectors
 from .constants import RegisterCheckKind
 from .investigation_forms import (
     APPLICANT,
@@ -475,7 +476,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("applicants.change_recruitmentsettings")
 def settings_edit(request: HttpRequest) -> HttpResponse:
     user, organisation = _organisation(request)
-    current = services.recruitment_settings_for(organisation)
+    current = selectors.recruitment_settings_for(organisation.pk)
     form = RecruitmentSettingsForm(
         request.POST or None,
         initial={

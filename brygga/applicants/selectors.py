@@ -135,6 +135,7 @@ class WorklistFilters:
 
 
 def recruitment_settings_for(organisation_id: int) -> RecruitmentSettings:
+    """The organisation's service levels, or the defaults (unsaved) when none are stored."""
     settings_row = RecruitmentSettings.objects.filter(organisation_id=organisation_id).first()
     return settings_row or RecruitmentSettings(organisation_id=organisation_id)
 
