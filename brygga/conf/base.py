@@ -288,5 +288,8 @@ LOGGING = {
         # Django logs the full request path and query string of failed requests; ours carry ids.
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint narrates every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
