@@ -99,6 +99,9 @@ def _render_case(
         "registration": applicant.registrations.all().last(),
         "callback_overdue": callback_overdue,
         "investigation_overdue": investigation_overdue,
+        "investigation_warning_days": selectors.recruitment_settings_for(
+            applicant.organisation_id
+        ).investigation_warning_days,
         "days_in_stage": (timezone.now() - applicant.stage_changed_at).days,
         "can_handle": can_handle_applicants(user),
         "can_decide": can_decide_applicants(user),
