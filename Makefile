@@ -41,7 +41,7 @@ worker: install
 	$(PY) manage.py db_worker
 
 ## Load the demo municipality into an empty database.
-demo-data: install
+demo-data: install pdf-libs
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo_data

@@ -232,6 +232,14 @@ def applicant_move(
         note=note,
     )
     old = applicant.stage
+    if old == ApplicantStage.PROPOSAL and to_stage not in (
+        ApplicantStage.APPROVED,
+        ApplicantStage.NOT_APPROVED,
+    ):
+        # Back to the investigation (or withdrawn): the proposal no longer stands.
+        ApprovalDecision.objects.filter(
+            applicant=applicant, outcome=DecisionOutcome.PROPOSED
+        ).delete()
     applicant.stage = to_stage
     applicant.stage_changed_at = now
     # The service levels count from these moments (the 14-day call-back, the 3-month
@@ -269,7 +277,8 @@ def applicant_assign(
             person_or_unit.organisation_id != applicant.organisation_id
         ):
             raise ValueError("Officer and unit must belong to the applicant's organisation.")
-    old = (applicant.assigned_officer_id, applicant.unit_id)
+    previous_officer = applicant.assigned_officer
+    old = (str(previous_officer.public_id) if previous_officer else "", applicant.unit_id)
     applicant.assigned_officer = officer
     applicant.unit = unit
     applicant.save(update_fields=["assigned_officer", "unit", "updated_at"])
@@ -279,10 +288,7 @@ def applicant_assign(
         subject=applicant,
         person=applicant,
         changes={
-            "assigned_officer": [
-                str(old[0] or ""),
-                str(officer.public_id) if officer else "",
-            ],
+            "assigned_officer": [old[0], str(officer.public_id) if officer else ""],
             "unit": [old[1], unit.pk if unit else None],
         },
     )
@@ -487,9 +493,11 @@ def approval_propose(
 
     The case moves to "förslag till beslut"; an earlier undecided proposal is replaced.
     """
-    applicant = applicant_move(
-        applicant=applicant, to_stage=ApplicantStage.PROPOSAL, actor=actor, note=note[:300]
-    )
+    if applicant.stage != ApplicantStage.PROPOSAL:
+        applicant = applicant_move(
+            applicant=applicant, to_stage=ApplicantStage.PROPOSAL, actor=actor, note=note[:300]
+        )
+    # A changed proposal replaces the undecided one; decided rows are never touched.
     ApprovalDecision.objects.filter(applicant=applicant, outcome=DecisionOutcome.PROPOSED).delete()
     decision = ApprovalDecision.objects.create(
         applicant=applicant,
@@ -525,6 +533,8 @@ def approval_decide(
     decision = ApprovalDecision.objects.select_for_update().get(pk=decision.pk)
     if decision.outcome != DecisionOutcome.PROPOSED:
         raise ApplicantTransitionError("already decided")
+    if decision.applicant.organisation_id != actor.organisation_id:
+        raise PermissionDenied
     applicant = (
         Applicant.objects.select_related("organisation", "user")
         .prefetch_related(

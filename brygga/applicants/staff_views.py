@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from brygga.accounts.models import User
+from brygga.carers.services import CarerTransitionError
 from brygga.core.access import permission_required
 
 from . import selectors, services
@@ -289,6 +290,12 @@ def applicant_decide(request: HttpRequest, public_id: str) -> HttpResponse:
             return _render_case(
                 request, applicant, decide_form=form, refusal=refusal.reasons, status=400
             )
+        except (services.ApplicantTransitionError, CarerTransitionError):
+            messages.error(
+                request,
+                _("Beslutet kunde inte fattas eftersom ärendet har ändrats. Försök igen."),
+            )
+            return redirect(reverse("applicants:staff-detail", args=[applicant.public_id]))
         messages.success(request, _("Beslutet är fattat och den sökande har fått beslutsbrevet."))
         return redirect(reverse("applicants:staff-detail", args=[applicant.public_id]) + "#beslut")
     return _render_case(request, applicant, decide_form=form, status=400)

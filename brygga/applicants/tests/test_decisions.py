@@ -214,3 +214,25 @@ def test_a_carer_re_investigated_for_another_type_keeps_valid_checks(
     assert not any("register" in r or "Kronofogden" in r for r in reasons), reasons
     assert "Utredningssamtalet är inte genomfört." in reasons
     assert carer.checks.count() >= 4
+
+
+def test_a_proposal_can_be_changed_before_the_decision(leo, recruiter):
+    first = propose_all(leo, recruiter)
+    leo.refresh_from_db()
+    second = approval_propose(applicant=leo, approvals=[], note="Ändrat: avslag.", actor=recruiter)
+    assert not ApprovalDecision.objects.filter(pk=first.pk).exists()
+    assert ApprovalDecision.objects.get(applicant=leo).pk == second.pk
+    leo.refresh_from_db()
+    assert leo.stage == ApplicantStage.PROPOSAL
+
+
+def test_moving_back_to_the_investigation_withdraws_the_proposal(client, leo, recruiter, delegate):
+    propose_all(leo, recruiter)
+    leo.refresh_from_db()
+    applicant_move(applicant=leo, to_stage=ApplicantStage.INVESTIGATION, actor=recruiter)
+    assert not ApprovalDecision.objects.filter(applicant=leo).exists()
+    login_staff(client, delegate)
+    response = client.post(
+        reverse("applicants:staff-decide", args=[leo.public_id]), {"outcome": "approve"}
+    )
+    assert response.status_code == 404

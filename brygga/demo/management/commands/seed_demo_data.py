@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 
 class Command(BaseCommand):
@@ -34,7 +35,10 @@ class Command(BaseCommand):
                 self.stdout.write("Demodata finns redan – inget ändrat.")
                 return
             raise CommandError("Demodata finns redan. Töm databasen först (make reset).")
-        with transaction.atomic():
+        # The fictional people would otherwise "receive" receipts and decision letters in
+        # the terminal: the demo sends no mail at all.
+        no_mail = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
+        with no_mail, transaction.atomic():
             organisation = accounts_demo.create_demo_accounts()
             website_demo.create_demo_content(organisation)
             applicants_demo.create_demo_applicants(organisation)
