@@ -16,6 +16,13 @@ class ApplicantStage(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Återkallad")
 
 
+# Stages an officer may move a case to by hand; approval and rejection are decisions.
+MANUAL_STAGE_CHOICES = [
+    (stage.value, stage.label)
+    for stage in ApplicantStage
+    if stage not in {ApplicantStage.APPROVED, ApplicantStage.NOT_APPROVED}
+]
+
 CLOSED_STAGES = frozenset(
     {ApplicantStage.APPROVED, ApplicantStage.NOT_APPROVED, ApplicantStage.WITHDRAWN}
 )

@@ -20,7 +20,7 @@ from brygga.carers.services import CarerTransitionError
 from brygga.core.access import permission_required
 
 from . import selectors, services
-from .constants import CLOSED_STAGES, ApplicantStage, DecisionOutcome
+from .constants import CLOSED_STAGES, MANUAL_STAGE_CHOICES, ApplicantStage, DecisionOutcome
 from .investigation_views import case_context
 from .permissions import access_applicant, can_decide_applicants, can_handle_applicants
 from .staff_forms import (
@@ -34,10 +34,7 @@ from .staff_forms import (
 from .workflow import ALLOWED_TRANSITIONS
 
 PAGE_SIZE = 50
-# Stage moves an officer makes by hand; approval and rejection go through the decision.
-MANUAL_TARGETS = frozenset(
-    s for s in ApplicantStage if s not in {ApplicantStage.APPROVED, ApplicantStage.NOT_APPROVED}
-)
+MANUAL_TARGETS = frozenset(value for value, _label in MANUAL_STAGE_CHOICES)
 # Sections of the case page rendered by the investigation module (investigation_views).
 CASE_SECTIONS = [
     "applicants/staff/_register_checks.html",

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "brygga.audit",
     "brygga.catalogue",
     "brygga.carers",
+    "brygga.clients",
     "brygga.applicants",
     "brygga.website",
     "brygga.demo",
@@ -265,6 +266,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Kontaktverksamhet: rekrytering, beslut, matchning, avtal och ersättning.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name per choice set, so clients generated from the schema get stable enums.
+    "ENUM_NAME_OVERRIDES": {
+        "ApplicantStageEnum": "brygga.applicants.constants.ApplicantStage",
+        "ApplicantManualStageEnum": "brygga.applicants.constants.MANUAL_STAGE_CHOICES",
+    },
 }
 
 # Logging: request ids, never personal data (ADR 0008: personal data goes to the audit log,

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from ..constants import ApplicantStage
+from ..constants import MANUAL_STAGE_CHOICES
 from ..models import Applicant, ApplicantStageChange
 
 
@@ -70,11 +70,5 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
 class StageMoveInputSerializer(serializers.Serializer[dict[str, str]]):
     """Approval and rejection are decisions, not stage moves, so they are not accepted here."""
 
-    to_stage = serializers.ChoiceField(
-        choices=[
-            s
-            for s in ApplicantStage
-            if s not in {ApplicantStage.APPROVED, ApplicantStage.NOT_APPROVED}
-        ]
-    )
+    to_stage = serializers.ChoiceField(choices=MANUAL_STAGE_CHOICES)
     note = serializers.CharField(max_length=300, required=False, allow_blank=True)
