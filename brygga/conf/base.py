@@ -61,7 +61,6 @@ INSTALLED_APPS = [
     "brygga.audit",
     "brygga.catalogue",
     "brygga.carers",
-    "brygga.clients",
     "brygga.applicants",
     "brygga.website",
     "brygga.demo",
