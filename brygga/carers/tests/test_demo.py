@@ -19,8 +19,10 @@ pytestmark = pytest.mark.django_db
 
 def test_seed_demo_data_creates_the_carer_pool(client):
     call_command("seed_demo_data")
-    carers = Carer.objects.all()
+    # The 40 of the carers demo, plus the applicant the recruitment demo approves.
+    carers = Carer.objects.filter(source_applicant_ref__isnull=True)
     assert carers.count() == 40
+    assert Carer.objects.filter(source_applicant_ref__isnull=False).count() == 1
     approvals = CarerApproval.objects.all()
     assert set(approvals.values_list("assignment_type__code", flat=True)) == set(
         AssignmentType.objects.values_list("code", flat=True)
