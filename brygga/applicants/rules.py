@@ -19,12 +19,11 @@ from django.utils.translation import gettext_lazy as _
 
 from brygga.accounts.models import Organisation
 from brygga.catalogue.models import AssignmentType, TargetGroup
+from brygga.catalogue.requirements import required_register_checks
 from brygga.core.personnummer import InvalidIdentityNumberError, parse_identity_number
 
 from .constants import EXTRACT_KINDS, CheckOutcome, MeetingKind, RegisterCheckKind
 from .eligibility import (
-    DEFAULT_CHECKS,
-    LSS_CHILDREN_EXTRACT_MAX_AGE_DAYS,
     CheckFact,
     Facts,
     Rule,
@@ -33,31 +32,17 @@ from .eligibility import (
 from .models import Applicant, EligibilityRule, HouseholdMember, RegisterCheck
 
 ADULT_AGE = 18
-CHILDREN_GROUP = "barn-och-unga"
-DISABILITY_GROUP = "funktionsnedsattning"
-# LSS support to children (lag 2010:479): stödfamilj always, ledsagare and avlösare when the
-# support is for children or people with a disability.
-LSS_TYPES = frozenset({"stodfamilj", "ledsagare", "avlosare"})
-CHILDREN_EXTRACT_MAX_AGE_DAYS = 365  # lag (2013:852): the extract may be at most a year old
 
 
 # --- Rules ----------------------------------------------------------------------------------
 
 
 def _default_rule(assignment_type: AssignmentType, target_group: TargetGroup | None) -> Rule:
-    checks: list[str] = [str(kind) for kind in DEFAULT_CHECKS]
-    max_age: int | None = None
-    group = target_group.code if target_group else None
-    if assignment_type.code == "stodfamilj" or (
-        assignment_type.code in LSS_TYPES and group in (DISABILITY_GROUP, CHILDREN_GROUP)
-    ):
-        checks.append(RegisterCheckKind.LSS_EXTRACT)
-        max_age = LSS_CHILDREN_EXTRACT_MAX_AGE_DAYS
-    elif group == CHILDREN_GROUP:
-        checks.append(RegisterCheckKind.CHILDREN_EXTRACT)
-        max_age = CHILDREN_EXTRACT_MAX_AGE_DAYS
+    checks, max_age = required_register_checks(
+        assignment_type.code, target_group.code if target_group else None
+    )
     return Rule(
-        required_checks=tuple(checks),
+        required_checks=checks,
         extract_max_age_days=max_age,
         requires_home_visit=assignment_type.is_family,
         requires_experience=assignment_type.requires_experience,

@@ -91,6 +91,20 @@ class AuditEventType(models.TextChoices):
         "training_signup.attendance_recorded",
         _("Närvaro på utbildning registrerad"),
     )
+    # Clients (klienter), decisions (beslut), implementation plans and follow-ups
+    CLIENT_REGISTERED = "client.registered", _("Klient registrerad")
+    CLIENT_UPDATED = "client.updated", _("Klientens uppgifter ändrade")
+    CLIENT_RECORD_VIEWED = "client.record_viewed", _("Klientens uppgifter visade")
+    CLIENT_LIST_VIEWED = "client.list_viewed", _("Lista över klienter eller beslut visad")
+    CLIENT_GUARDIAN_ADDED = "client.guardian_added", _("Vårdnadshavare tillagd")
+    CLIENT_GUARDIAN_UPDATED = "client.guardian_updated", _("Vårdnadshavare ändrad")
+    DECISION_REGISTERED = "decision.registered", _("Beslut om insats registrerat")
+    DECISION_UPDATED = "decision.updated", _("Beslut om insats ändrat")
+    DECISION_RECORD_VIEWED = "decision.record_viewed", _("Beslut om insats visat")
+    DECISION_IMPLEMENTED = "decision.implemented", _("Beslut verkställt")
+    DECISION_ENDED = "decision.ended", _("Beslut avslutat")
+    DECISION_PLAN_SAVED = "decision.plan_saved", _("Genomförandeplan sparad")
+    DECISION_FOLLOW_UP_RECORDED = "decision.follow_up_recorded", _("Uppföljning registrerad")
     # Public site content (website)
     ASSIGNMENT_TYPE_PAGE_CREATED = "assignment_type_page.created", _("Sida om uppdragstyp skapad")
     ASSIGNMENT_TYPE_PAGE_UPDATED = "assignment_type_page.updated", _("Sida om uppdragstyp ändrad")
@@ -107,6 +121,19 @@ class AuditEventType(models.TextChoices):
         "open_assignment.unpublished",
         _("Aktuellt uppdrag avpublicerat"),
     )
+    # Offers and assignments (uppdrag)
+    OFFER_MADE = "offer.made", _("Uppdrag erbjudet")
+    OFFER_ACCEPTED = "offer.accepted", _("Erbjudande accepterat")
+    OFFER_DECLINED = "offer.declined", _("Erbjudande avböjt")
+    OFFER_WITHDRAWN = "offer.withdrawn", _("Erbjudande återkallat")
+    OFFER_VIEWED = "offer.viewed", _("Erbjudande visat för uppdragstagaren")
+    CANDIDATES_VIEWED = "decision.candidates_viewed", _("Matchning visad")
+    ASSIGNMENT_STARTED = "assignment.started", _("Uppdrag startat")
+    ASSIGNMENT_PAUSED = "assignment.paused", _("Uppdrag pausat")
+    ASSIGNMENT_INTERRUPTED = "assignment.interrupted", _("Avbrott i uppdrag")
+    ASSIGNMENT_RESUMED = "assignment.resumed", _("Uppdrag återupptaget")
+    ASSIGNMENT_ENDED = "assignment.ended", _("Uppdrag avslutat")
+    ASSIGNMENT_RECORD_VIEWED = "assignment.record_viewed", _("Uppdrag visat")
     # The log itself
     AUDIT_LOG_REVIEWED = "audit.log_reviewed", _("Loggen granskad")
 
@@ -119,5 +146,8 @@ READ_EVENTS = frozenset(
         AuditEventType.APPLICANT_LIST_VIEWED,
         AuditEventType.CARER_RECORD_VIEWED,
         AuditEventType.CARER_LIST_VIEWED,
+        AuditEventType.CLIENT_RECORD_VIEWED,
+        AuditEventType.CLIENT_LIST_VIEWED,
+        AuditEventType.DECISION_RECORD_VIEWED,
     }
 )

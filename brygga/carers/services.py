@@ -347,6 +347,18 @@ def carer_resume(*, carer: Carer, actor: User | None) -> Carer:
 
 
 @transaction.atomic
+def carer_assignments_changed(*, carer: Carer, active_assignments: int, actor: User | None) -> Carer:
+    """Keep the status in step with the carer's running assignments (the assignments app
+    counts them): "i uppdrag" with at least one, "tillgänglig" again with none. A paused or
+    deregistered carer keeps that status."""
+    if active_assignments > 0 and carer.status == CarerStatus.AVAILABLE:
+        return _change_status(carer=carer, to=CarerStatus.IN_ASSIGNMENT, reason="", actor=actor)
+    if active_assignments == 0 and carer.status == CarerStatus.IN_ASSIGNMENT:
+        return _change_status(carer=carer, to=CarerStatus.AVAILABLE, reason="", actor=actor)
+    return carer
+
+
+@transaction.atomic
 def carer_deregister(*, carer: Carer, reason: str, actor: User | None) -> Carer:
     """The carer leaves the pool for good (moved, withdrew, unsuitable). A reason is required."""
     if not reason.strip():
