@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "brygga.audit",
     "brygga.catalogue",
     "brygga.carers",
+    "brygga.clients",
     "brygga.applicants",
     "brygga.website",
     "brygga.demo",
