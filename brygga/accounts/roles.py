@@ -45,6 +45,22 @@ _RECRUITMENT_SETTINGS = frozenset(
 _CARERS_VIEW = frozenset({"carers.view_carer"})
 _CARERS_MANAGE = frozenset({"carers.change_carer", "carers.manage_training"})
 
+# Clients and decisions (beslut): case officers register and handle them in their own units;
+# managers read them in their units and see protected identities; administrators read them in
+# every unit. Protected identity (skyddade personuppgifter) is granted to case officers only
+# individually, never through the role.
+_CLIENTS_VIEW = frozenset({"clients.view_client", "clients.view_decision"})
+_CLIENTS_HANDLE = frozenset(
+    {
+        "clients.add_client",
+        "clients.change_client",
+        "clients.add_decision",
+        "clients.change_decision",
+    }
+)
+_CLIENTS_PROTECTED_IDENTITY = frozenset({"clients.view_protected_identity"})
+_CLIENTS_ALL_UNITS = frozenset({"clients.view_all_units"})
+
 # "app_label.codename" per role. Later apps add their permissions here.
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.RECRUITMENT_OFFICER: _WEBSITE_CONTENT
@@ -52,7 +68,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _RECRUITMENT
     | _CARERS_VIEW
     | _CARERS_MANAGE,
-    Role.CASE_OFFICER: _OPEN_ASSIGNMENTS | _CARERS_VIEW,
+    Role.CASE_OFFICER: _OPEN_ASSIGNMENTS | _CARERS_VIEW | _CLIENTS_VIEW | _CLIENTS_HANDLE,
     Role.FINANCE_OFFICER: frozenset(),
     Role.MANAGER: frozenset(
         {
@@ -66,7 +82,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _RECRUITMENT_DECISION
     | _RECRUITMENT_SETTINGS
     | _CARERS_VIEW
-    | _CARERS_MANAGE,
+    | _CARERS_MANAGE
+    | _CLIENTS_VIEW
+    | _CLIENTS_PROTECTED_IDENTITY,
     Role.ADMINISTRATOR: frozenset(
         {
             "audit.review_auditlog",
@@ -80,7 +98,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _WEBSITE_CONTENT
     | _RECRUITMENT_SETTINGS
     | frozenset({"applicants.view_applicant"})
-    | _CARERS_VIEW,
+    | _CARERS_VIEW
+    | _CLIENTS_VIEW
+    | _CLIENTS_ALL_UNITS,
 }
 
 
