@@ -28,6 +28,7 @@ class Command(BaseCommand):
         from brygga.applicants import demo as applicants_demo
         from brygga.applicants.investigation_demo import create_demo_investigations
         from brygga.carers import demo as carers_demo
+        from brygga.clients import demo as clients_demo
         from brygga.website import demo as website_demo
 
         if accounts_demo.demo_exists():
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             create_demo_investigations(organisation)
             applicants_demo.create_demo_decisions(organisation)
             carers_demo.create_demo_carers(organisation)
+            clients_demo.create_demo_clients(organisation)
         self.stdout.write(self.style.SUCCESS("Ekby kommun är skapad."))
 
     @staticmethod
