@@ -270,6 +270,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ApplicantStageEnum": "brygga.applicants.constants.ApplicantStage",
         "ApplicantManualStageEnum": "brygga.applicants.constants.MANUAL_STAGE_CHOICES",
+        "CarerStatusEnum": "brygga.carers.constants.CarerStatus",
+        "DecisionStatusEnum": "brygga.clients.constants.DecisionStatus",
+        "SexEnum": "brygga.clients.constants.Sex",
     },
 }
 
