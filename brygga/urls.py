@@ -29,6 +29,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("personal/sokande/", include("brygga.applicants.investigation_urls")),
     path("", include("brygga.carers.urls")),
     path("", include("brygga.clients.urls")),
+    path("", include("brygga.assignments.urls")),
     path("", include("brygga.website.interest_urls")),
     path("api/v1/", include("brygga.website.api.urls")),
     path("api/v1/", include("brygga.carers.api.urls")),

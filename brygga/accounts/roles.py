@@ -60,6 +60,8 @@ _CLIENTS_HANDLE = frozenset(
 )
 _CLIENTS_PROTECTED_IDENTITY = frozenset({"clients.view_protected_identity"})
 _CLIENTS_ALL_UNITS = frozenset({"clients.view_all_units"})
+_ASSIGNMENTS_VIEW = frozenset({"assignments.view_assignment"})
+_ASSIGNMENTS_HANDLE = frozenset({"assignments.add_offer", "assignments.change_assignment"})
 
 # "app_label.codename" per role. Later apps add their permissions here.
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -68,7 +70,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _RECRUITMENT
     | _CARERS_VIEW
     | _CARERS_MANAGE,
-    Role.CASE_OFFICER: _OPEN_ASSIGNMENTS | _CARERS_VIEW | _CLIENTS_VIEW | _CLIENTS_HANDLE,
+    Role.CASE_OFFICER: _OPEN_ASSIGNMENTS
+    | _CARERS_VIEW
+    | _CLIENTS_VIEW
+    | _CLIENTS_HANDLE
+    | _ASSIGNMENTS_VIEW
+    | _ASSIGNMENTS_HANDLE,
     Role.FINANCE_OFFICER: frozenset(),
     Role.MANAGER: frozenset(
         {
@@ -84,7 +91,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _CARERS_VIEW
     | _CARERS_MANAGE
     | _CLIENTS_VIEW
-    | _CLIENTS_PROTECTED_IDENTITY,
+    | _CLIENTS_PROTECTED_IDENTITY
+    | _ASSIGNMENTS_VIEW,
     Role.ADMINISTRATOR: frozenset(
         {
             "audit.review_auditlog",

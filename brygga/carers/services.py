@@ -347,7 +347,9 @@ def carer_resume(*, carer: Carer, actor: User | None) -> Carer:
 
 
 @transaction.atomic
-def carer_assignments_changed(*, carer: Carer, active_assignments: int, actor: User | None) -> Carer:
+def carer_assignments_changed(
+    *, carer: Carer, active_assignments: int, actor: User | None
+) -> Carer:
     """Keep the status in step with the carer's running assignments (the assignments app
     counts them): "i uppdrag" with at least one, "tillgänglig" again with none. A paused or
     deregistered carer keeps that status."""

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "brygga.catalogue",
     "brygga.carers",
     "brygga.clients",
+    "brygga.assignments",
     "brygga.applicants",
     "brygga.website",
     "brygga.demo",

@@ -109,5 +109,8 @@ def _reference_data(transactional_db: None) -> None:
     including the rows data migrations seed. Seed them again, the way the migration does."""
     from django.apps import apps
 
-    seed = importlib.import_module("brygga.catalogue.migrations.0002_seed_assignment_types")
-    seed.seed(apps, None)
+    for migration in (
+        "brygga.catalogue.migrations.0002_seed_assignment_types",
+        "brygga.clients.migrations.0002_seed_legal_bases",
+    ):
+        importlib.import_module(migration).seed(apps, None)

@@ -27,6 +27,7 @@ class Command(BaseCommand):
         from brygga.accounts import demo as accounts_demo
         from brygga.applicants import demo as applicants_demo
         from brygga.applicants.investigation_demo import create_demo_investigations
+        from brygga.assignments import demo as assignments_demo
         from brygga.carers import demo as carers_demo
         from brygga.clients import demo as clients_demo
         from brygga.website import demo as website_demo
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             applicants_demo.create_demo_decisions(organisation)
             carers_demo.create_demo_carers(organisation)
             clients_demo.create_demo_clients(organisation)
+            assignments_demo.create_demo_assignments(organisation)
         self.stdout.write(self.style.SUCCESS("Ekby kommun är skapad."))
 
     @staticmethod
