@@ -262,3 +262,24 @@ def test_demo_has_running_and_ended_assignments_and_decisions_still_waiting():
     )
     assert waiting.exists()
     assert OfferStatus.DECLINED in set(Offer.objects.values_list("status", flat=True))
+
+
+def test_the_candidates_api_gives_the_reasons_per_criterion(client, decision, carer, case_officer):
+    login_staff(client, case_officer)
+    response = client.get(f"/api/v1/decisions/{decision.public_id}/candidates/")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["candidates"][0]["carer"] == str(carer.public_id)
+    criteria = {r["criterion"] for r in body["candidates"][0]["reasons"]}
+    assert {"distance", "interests", "waiting"} <= criteria
+    assert "personal_identity_number" not in response.content.decode()
+
+
+def test_the_candidates_api_respects_the_unit_scope(client, organisation, decision):
+    elsewhere = UserFactory(
+        organisation=organisation,
+        roles=[Role.CASE_OFFICER],
+        units=[UnitFactory(organisation=organisation, name="Tredje enheten")],
+    )
+    login_staff(client, elsewhere)
+    assert client.get(f"/api/v1/decisions/{decision.public_id}/candidates/").status_code == 404
