@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from brygga.website.constants import AgeBand, CarerGender
+
 from .constants import EndReason
 
 
@@ -77,3 +79,50 @@ class EndForm(StepForm):
         choices=[c for c in EndReason.choices if c[0] != EndReason.REMATCH],
         error_messages={"required": _("Välj anledning.")},
     )
+
+
+class PublishForm(forms.Form):
+    """What becomes public about a decision waiting for a carer: anonymous by construction
+    (the open assignment has no field for a name, number, address or contact)."""
+
+    title = forms.CharField(
+        label=_("Rubrik"),
+        max_length=150,
+        help_text=_("Till exempel ”Kontaktperson till en fotbollsintresserad tonåring”."),
+        error_messages={"required": _("Skriv en rubrik.")},
+    )
+    age_band = forms.ChoiceField(label=_("Ålder"), choices=AgeBand.choices)
+    carer_gender = forms.ChoiceField(
+        label=_("Önskat kön hos uppdragstagaren"), choices=CarerGender.choices
+    )
+    area = forms.CharField(
+        label=_("Område"),
+        max_length=80,
+        help_text=_("En stadsdel eller ort, aldrig en adress."),
+        error_messages={"required": _("Skriv ett område.")},
+    )
+    interests = forms.CharField(
+        label=_("Intressen"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    scope = forms.CharField(label=_("Omfattning"), max_length=150)
+    start_wish = forms.CharField(label=_("Önskad start"), max_length=100, required=False)
+    description = forms.CharField(
+        label=_("Beskrivning"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        help_text=_("Skriv inget som kan peka ut personen: inga namn, skolor, diagnoser."),
+        error_messages={"required": _("Skriv en beskrivning.")},
+    )
+
+
+def age_band_for(age: int) -> str:
+    for band, low, high in (
+        (AgeBand.AGE_0_6, 0, 6),
+        (AgeBand.AGE_7_12, 7, 12),
+        (AgeBand.AGE_13_17, 13, 17),
+        (AgeBand.AGE_18_25, 18, 25),
+        (AgeBand.AGE_26_64, 26, 64),
+    ):
+        if low <= age <= high:
+            return band.value
+    return AgeBand.AGE_65_PLUS.value

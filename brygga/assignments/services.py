@@ -8,6 +8,7 @@ stops the IVO clock; the carer's status follows the number of running assignment
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -26,6 +27,8 @@ from brygga.carers.services import carer_assignments_changed
 from brygga.clients.constants import DecisionStatus
 from brygga.clients.models import Decision
 from brygga.clients.services import decision_mark_implemented
+from brygga.website.models import OpenAssignment
+from brygga.website.services import open_assignment_create, open_assignment_publish
 
 from .constants import AssignmentStatus, EndReason, EventKind, OfferStatus, Party
 from .models import Assignment, AssignmentEvent, Interruption, Offer
@@ -421,3 +424,23 @@ def assignment_rematch(*, assignment: Assignment, on: date, note: str, actor: Us
     return assignment_end(
         assignment=assignment, on=on, reason=EndReason.REMATCH, note=note, actor=actor
     )
+
+
+@transaction.atomic
+def decision_publish(*, decision: Decision, fields: dict[str, Any], actor: User) -> OpenAssignment:
+    """Publish the decision as an anonymous open assignment on the public site.
+
+    The listing carries the client's protected-identity flag, so the website refuses to
+    publish it (and its database constraint backs that up)."""
+    listing = open_assignment_create(
+        organisation=decision.organisation,
+        fields={
+            **fields,
+            "assignment_type": decision.assignment_type,
+            "target_group": decision.target_group,
+            "responsible_unit": decision.client.unit,
+            "client_has_protected_identity": decision.client.protected_identity,
+        },
+        actor=actor,
+    )
+    return open_assignment_publish(assignment=listing, actor=actor)

@@ -15,6 +15,7 @@ urlpatterns = [
         name="offer-create",
     ),
     path(f"{_decision}/uppdrag/", views.decision_assignments, name="decision"),
+    path(f"{_decision}/publicera/", views.publish, name="publish"),
     path(f"{_assignment}/forsta-mote/", views.first_meeting, name="first-meeting"),
     path(f"{_assignment}/bekrafta/", views.confirm_client, name="confirm-client"),
     path(f"{_assignment}/starta/", views.start, name="start"),

@@ -22,10 +22,19 @@ from brygga.audit.services import audit_record
 from brygga.carers.permissions import can_view_carers
 from brygga.clients.permissions import access_decision
 from brygga.core.access import is_public_user, permission_required, public_required
+from brygga.website.constants import CarerGender
 
 from . import selectors, services
 from .constants import AssignmentStatus, EndReason, OfferStatus, Party
-from .forms import EndForm, InterruptForm, OfferForm, OfferResponseForm, StepForm
+from .forms import (
+    EndForm,
+    InterruptForm,
+    OfferForm,
+    OfferResponseForm,
+    PublishForm,
+    StepForm,
+    age_band_for,
+)
 from .models import Assignment, Offer
 from .permissions import can_change_assignments, can_match
 
@@ -284,3 +293,52 @@ def carer_confirm(request: HttpRequest, assignment_id: str) -> HttpResponse:
     )
     messages.success(request, _("Tack! Du har bekräftat att du vill ta uppdraget."))
     return redirect("accounts:my-pages")
+
+
+# --- Publication on the public site -------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("assignments.add_offer")
+def publish(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Publish the decision as an anonymous open assignment, after a preview of exactly what
+    becomes public. A client with protected identity is never published."""
+    decision = _decision(request, public_id, PURPOSE_MATCHING)
+    client = decision.client
+    blocked = client.protected_identity
+    initial = {
+        "title": _("%(type)s sökes") % {"type": decision.assignment_type.name},
+        "age_band": age_band_for(client.age_on(decision.period_from)),
+        "carer_gender": {"female": CarerGender.WOMAN, "male": CarerGender.MAN}.get(
+            client.carer_gender_wish, CarerGender.ANY
+        ),
+        "area": client.area,
+        "interests": client.interests,
+        "scope": f"{decision.scope_quantity:g} {decision.get_scope_unit_display()}",
+        "start_wish": _("Snarast"),
+        "description": "",
+    }
+    form = PublishForm(request.POST or None, initial=initial)
+    action = request.POST.get("action")
+    if request.method == "POST" and not blocked and form.is_valid():
+        if action == "publish":
+            try:
+                published = services.decision_publish(
+                    decision=decision,
+                    fields=form.cleaned_data,
+                    actor=request.user,  # type: ignore[arg-type]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Uppdraget är publicerat på webbplatsen."))
+                return redirect("website:open-assignment-detail", public_id=published.public_id)
+        preview = form.cleaned_data
+    else:
+        preview = None
+    return render(
+        request,
+        "assignments/publish.html",
+        {"decision": decision, "form": form, "preview": preview, "blocked": blocked},
+        status=400 if request.method == "POST" and form.errors else 200,
+    )

@@ -283,3 +283,56 @@ def test_the_candidates_api_respects_the_unit_scope(client, organisation, decisi
     )
     login_staff(client, elsewhere)
     assert client.get(f"/api/v1/decisions/{decision.public_id}/candidates/").status_code == 404
+
+
+def publish_data(**changes):
+    data = {
+        "action": "publish",
+        "title": "Kontaktperson sökes",
+        "age_band": "7-12",
+        "carer_gender": "any",
+        "area": "Centrum",
+        "interests": "fotboll",
+        "scope": "2 träffar per månad",
+        "start_wish": "Snarast",
+        "description": "En glad tioåring som gillar fotboll.",
+    }
+    return data | changes
+
+
+def test_publishing_shows_a_preview_first_and_then_the_public_listing(
+    client, decision, case_officer
+):
+    from brygga.website.models import OpenAssignment
+
+    login_staff(client, case_officer)
+    url = reverse("assignments:publish", args=[decision.public_id])
+    preview = client.post(url, publish_data(action="preview"))
+    assert "Så här blir det på webbplatsen" in preview.content.decode()
+    assert not OpenAssignment.objects.exists()
+    response = client.post(url, publish_data())
+    listing = OpenAssignment.objects.get()
+    assert listing.published
+    assert response["Location"].endswith(f"/aktuella-uppdrag/{listing.public_id}/")
+    public = client.get(response["Location"]).content.decode()
+    assert decision.client.last_name not in public
+    assert decision.client.identifier not in public
+
+
+def test_a_client_with_protected_identity_is_never_published(
+    client, organisation, unit, case_officer
+):
+    from brygga.website.models import OpenAssignment
+
+    hidden = make_client(organisation, unit, case_officer, protected_identity=True)
+    decision = make_decision(hidden, case_officer)
+    login_staff(client, case_officer)
+    url = reverse("assignments:publish", args=[decision.public_id])
+    page = client.get(url).content.decode()
+    assert "skyddade personuppgifter" in page
+    client.post(url, publish_data())
+    assert not OpenAssignment.objects.exists()
+    with pytest.raises(ValidationError):
+        fields = publish_data()
+        del fields["action"]
+        services.decision_publish(decision=decision, fields=fields, actor=case_officer)
