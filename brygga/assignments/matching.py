@@ -293,7 +293,7 @@ def _check_counts(context: _Context, kind: str, checks: Sequence[Check]) -> bool
         if (
             check.kind == kind
             and check.outcome in ACCEPTABLE_OUTCOMES
-            and (oldest is None or oldest <= check.extract_date)
+            and (oldest is None or oldest <= check.extract_date <= start)
         ):
             return True
     return False
