@@ -28,11 +28,17 @@ OCCUPYING = (
 )
 _SEX = {"female": "F", "male": "M"}
 _WORD = re.compile(r"[\wåäöÅÄÖ-]{3,}")
+# Words that say nothing about an interest; without them "och" would be a shared interest.
+_STOP_WORDS = frozenset(
+    "och att som med för från till eller men den det dom har hon han gillar tycker mycket "
+    "gärna allt alla lite även också inte under efter hela kan vill samt".split()
+)
 
 
 def _keywords(text: str) -> tuple[str, ...]:
     """Interests as lower-case keywords, so "fotboll, bakning" meets "Bakning och fotboll"."""
-    return tuple(sorted({w.lower() for w in _WORD.findall(text or "")}))
+    words = {w.lower() for w in _WORD.findall(text or "")}
+    return tuple(sorted(words - _STOP_WORDS))
 
 
 def _carer_sex(personal_identity_number: str) -> matching.Sex | None:

@@ -336,3 +336,13 @@ def test_a_client_with_protected_identity_is_never_published(
         fields = publish_data()
         del fields["action"]
         services.decision_publish(decision=decision, fields=fields, actor=case_officer)
+
+
+def test_interests_are_compared_as_keywords_without_filler_words():
+    from brygga.assignments.selectors import _keywords
+
+    assert _keywords("Fotboll och bakning, gärna friluftsliv") == (
+        "bakning",
+        "fotboll",
+        "friluftsliv",
+    )
