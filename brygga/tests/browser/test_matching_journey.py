@@ -96,6 +96,17 @@ def test_a_decision_gets_a_carer_and_the_waiting_time_stops(live_server, page, _
     page.wait_for_url(re.compile(r"/personal/klienter/beslut/[0-9a-f-]+/$"))
     assert "Väntat 20 dagar" in page.locator("main").inner_text()
 
+    # What would become public, previewed (and not published: the match is made directly).
+    page.get_by_role("link", name="Uppdrag och erbjudanden").click()
+    axe_check(page)
+    page.get_by_role("link", name="Publicera på webbplatsen").click()
+    page.get_by_label("Beskrivning").fill("En tioåring som gillar fotboll och schack.")
+    page.get_by_role("button", name="Förhandsgranska").click()
+    expect(page.locator(".preview")).to_contain_text("En tioåring som gillar fotboll")
+    assert "Exempelsson" not in page.locator(".preview").inner_text()
+    axe_check(page)
+    page.get_by_role("link", name="Uppdrag för beslutet").click()
+
     page.get_by_role("link", name="Hitta uppdragstagare").click()
     axe_check(page)
     rows = page.locator("table tbody tr")
