@@ -280,7 +280,7 @@ def assignment_first_meeting(*, assignment: Assignment, on: date, actor: User) -
     accepted = locked.offer.responded_at if locked.offer else None
     if on > timezone.localdate() or (accepted and on < timezone.localdate(accepted)):
         raise ValidationError(
-            {"on": _("Det första mötet ligger mellan att erbjudandet accepterades och i dag.")}
+            {"on": _("Det första mötet måste ligga mellan att erbjudandet accepterades och i dag.")}
         )
     locked.first_meeting_on = on
     locked.save(update_fields=["first_meeting_on", "updated_at"])
