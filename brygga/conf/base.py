@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "brygga.carers",
     "brygga.clients",
     "brygga.assignments",
+    "brygga.oversight",
     "brygga.applicants",
     "brygga.website",
     "brygga.demo",
