@@ -36,6 +36,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", include("brygga.clients.api.urls")),
     path("api/v1/", include("brygga.applicants.api.urls")),
     path("api/v1/", include("brygga.assignments.api.urls")),
+    path("api/v1/", include("brygga.oversight.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

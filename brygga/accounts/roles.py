@@ -62,6 +62,9 @@ _CLIENTS_PROTECTED_IDENTITY = frozenset({"clients.view_protected_identity"})
 _CLIENTS_ALL_UNITS = frozenset({"clients.view_all_units"})
 _ASSIGNMENTS_VIEW = frozenset({"assignments.view_assignment"})
 _ASSIGNMENTS_HANDLE = frozenset({"assignments.add_offer", "assignments.change_assignment"})
+# The register of unimplemented decisions (IVO): managers in their units, administrators in
+# all units. Case officers see the IVO dates of their own decisions on the worklist instead.
+_OVERSIGHT_REGISTER = frozenset({"oversight.view_unimplemented"})
 
 # "app_label.codename" per role. Later apps add their permissions here.
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -92,7 +95,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _CARERS_MANAGE
     | _CLIENTS_VIEW
     | _CLIENTS_PROTECTED_IDENTITY
-    | _ASSIGNMENTS_VIEW,
+    | _ASSIGNMENTS_VIEW
+    | _OVERSIGHT_REGISTER,
     Role.ADMINISTRATOR: frozenset(
         {
             "audit.review_auditlog",
@@ -108,7 +112,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | frozenset({"applicants.view_applicant"})
     | _CARERS_VIEW
     | _CLIENTS_VIEW
-    | _CLIENTS_ALL_UNITS,
+    | _CLIENTS_ALL_UNITS
+    | _OVERSIGHT_REGISTER,
 }
 
 

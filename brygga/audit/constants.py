@@ -134,6 +134,11 @@ class AuditEventType(models.TextChoices):
     ASSIGNMENT_RESUMED = "assignment.resumed", _("Uppdrag återupptaget")
     ASSIGNMENT_ENDED = "assignment.ended", _("Uppdrag avslutat")
     ASSIGNMENT_RECORD_VIEWED = "assignment.record_viewed", _("Uppdrag visat")
+    # Oversight: the register of unimplemented decisions (ej verkställda beslut)
+    OVERSIGHT_REGISTER_VIEWED = (
+        "oversight.register_viewed",
+        _("Registret över ej verkställda beslut visat"),
+    )
     # The log itself
     AUDIT_LOG_REVIEWED = "audit.log_reviewed", _("Loggen granskad")
 
@@ -149,5 +154,6 @@ READ_EVENTS = frozenset(
         AuditEventType.CLIENT_RECORD_VIEWED,
         AuditEventType.CLIENT_LIST_VIEWED,
         AuditEventType.DECISION_RECORD_VIEWED,
+        AuditEventType.OVERSIGHT_REGISTER_VIEWED,
     }
 )
