@@ -30,8 +30,39 @@ _SEX = {"female": "F", "male": "M"}
 _WORD = re.compile(r"[\wåäöÅÄÖ-]{3,}")
 # Words that say nothing about an interest; without them "och" would be a shared interest.
 _STOP_WORDS = frozenset(
-    "och att som med för från till eller men den det dom har hon han gillar tycker mycket "
-    "gärna allt alla lite även också inte under efter hela kan vill samt".split()
+    [
+        "och",
+        "att",
+        "som",
+        "med",
+        "för",
+        "från",
+        "till",
+        "eller",
+        "men",
+        "den",
+        "det",
+        "dom",
+        "har",
+        "hon",
+        "han",
+        "gillar",
+        "tycker",
+        "mycket",
+        "gärna",
+        "allt",
+        "alla",
+        "lite",
+        "även",
+        "också",
+        "inte",
+        "under",
+        "efter",
+        "hela",
+        "kan",
+        "vill",
+        "samt",
+    ]
 )
 
 
