@@ -84,6 +84,16 @@ def _sync_carer(carer: Carer, actor: User | None) -> None:
 # --- Offers -----------------------------------------------------------------------------------
 
 
+def decision_needs_carer(decision: Decision) -> bool:
+    """Waiting for its first carer, or implemented but left without one (a rematch)."""
+    status = Decision.objects.filter(pk=decision.pk).values_list("status", flat=True).get()
+    if status == DecisionStatus.ACTIVE:
+        return True
+    if status != DecisionStatus.IMPLEMENTED:
+        return False
+    return not Assignment.objects.filter(decision=decision, status__in=OCCUPYING).exists()
+
+
 @transaction.atomic
 def offer_make(
     *,
@@ -97,8 +107,8 @@ def offer_make(
     """Offer the decision's assignment to a carer, anonymously. Choosing someone other than
     the best-ranked candidate needs a recorded reason."""
     errors: dict[str, str] = {}
-    if decision.status != DecisionStatus.ACTIVE:
-        errors["decision"] = _("Beslutet är redan verkställt eller avslutat.")
+    if not decision_needs_carer(decision):
+        errors["decision"] = _("Beslutet är avslutat eller har redan ett pågående uppdrag.")
     if carer.organisation_id != decision.organisation_id:
         errors["carer"] = _("Uppdragstagaren hör till en annan organisation.")
     if carer.status in (CarerStatus.PAUSED, CarerStatus.DEREGISTERED):

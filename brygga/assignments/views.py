@@ -144,6 +144,7 @@ def decision_assignments(request: HttpRequest, public_id: str) -> HttpResponse:
             "offers": decision.offers.all(),
             "assignments": decision.assignments.all(),
             "can_match": can_match(request.user),
+            "needs_carer": services.decision_needs_carer(decision),
             "can_change": can_change_assignments(request.user),
             "step_form": StepForm(),
             "interrupt_form": InterruptForm(),

@@ -346,3 +346,23 @@ def test_interests_are_compared_as_keywords_without_filler_words():
         "fotboll",
         "friluftsliv",
     )
+
+
+def test_after_a_rematch_the_decision_can_be_offered_again(
+    organisation, decision, carer, case_officer, today
+):
+    assignment = accept_and_meet(decision, carer, case_officer, today)
+    services.assignment_start(assignment=assignment, started_on=today, actor=case_officer)
+    with pytest.raises(ValidationError):
+        services.offer_make(decision=decision, carer=carer, brief="Ny", rank=1, actor=case_officer)
+    services.assignment_rematch(assignment=assignment, on=today, note="Flyttar", actor=case_officer)
+    other = make_carer(organisation, types=("kontaktperson",), group=None)
+    offer = services.offer_make(
+        decision=decision,
+        carer=other,
+        brief="Ny uppdragstagare sökes",
+        rank=2,
+        outside_ranking_reason="Den förra flyttade.",
+        actor=case_officer,
+    )
+    assert offer.status == OfferStatus.PENDING
