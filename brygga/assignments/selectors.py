@@ -89,14 +89,16 @@ def decision_need(decision: Decision, start: date) -> matching.Need:
         for a in decision.assignments.all()
         if a.status == AssignmentStatus.ENDED
     )
+    # Where a person with protected identity lives is never used or shown in matching.
+    hidden = client.protected_identity
     return matching.Need(
         assignment_type=decision.assignment_type.code,
         target_group=group,
         start=start,
         client_age=client.age_on(start),
         client_sex=_SEX.get(client.sex),  # type: ignore[arg-type]
-        client_area=client.area or client.city,
-        client_postal_code=client.postal_code,
+        client_area="" if hidden else (client.area or client.city),
+        client_postal_code="" if hidden else client.postal_code,
         client_languages=tuple(str(lang).lower() for lang in client.languages),
         client_interests=_keywords(client.interests),
         wished_carer_sex=_SEX.get(client.carer_gender_wish),  # type: ignore[arg-type]

@@ -442,6 +442,8 @@ def decision_publish(*, decision: Decision, fields: dict[str, Any], actor: User)
 
     The listing carries the client's protected-identity flag, so the website refuses to
     publish it (and its database constraint backs that up)."""
+    if not decision_needs_carer(decision):
+        raise ValidationError(_("Beslutet är avslutat eller har redan ett pågående uppdrag."))
     listing = open_assignment_create(
         organisation=decision.organisation,
         fields={

@@ -90,7 +90,7 @@ def _default_brief(decision: Any) -> str:
             "unit": decision.get_scope_unit_display(),
         },
     ]
-    if client.area:
+    if client.area and not client.protected_identity:
         parts.append(_("Område: %(area)s.") % {"area": client.area})
     if client.interests:
         parts.append(_("Intressen: %(interests)s.") % {"interests": client.interests})
@@ -313,7 +313,7 @@ def publish(request: HttpRequest, public_id: str) -> HttpResponse:
         "carer_gender": {"female": CarerGender.WOMAN, "male": CarerGender.MAN}.get(
             client.carer_gender_wish, CarerGender.ANY
         ),
-        "area": client.area,
+        "area": "" if client.protected_identity else client.area,
         "interests": client.interests,
         "scope": f"{decision.scope_quantity:g} {decision.get_scope_unit_display()}",
         "start_wish": _("Snarast"),

@@ -366,3 +366,19 @@ def test_after_a_rematch_the_decision_can_be_offered_again(
         actor=case_officer,
     )
     assert offer.status == OfferStatus.PENDING
+
+
+def test_where_a_protected_client_lives_never_reaches_matching_or_the_carer(
+    client, organisation, unit, case_officer, carer
+):
+    hidden = make_client(
+        organisation, unit, case_officer, protected_identity=True, area="Hemliga udden"
+    )
+    decision = make_decision(hidden, case_officer)
+    login_staff(client, case_officer)
+    page = client.get(reverse("assignments:candidates", args=[decision.public_id])).content.decode()
+    assert "Hemliga udden" not in page
+    form = client.get(
+        reverse("assignments:offer-create", args=[decision.public_id, carer.public_id])
+    ).content.decode()
+    assert "Hemliga udden" not in form
