@@ -140,15 +140,19 @@ def test_a_decision_gets_a_carer_and_the_waiting_time_stops(live_server, page, _
 
     def step(label: str) -> None:
         page.locator("summary", has_text=label).click()
-        page.get_by_role("button", name=label).click()
-        expect(page.locator(".ds-alert")).to_contain_text("Uppdraget är uppdaterat.")
+        with page.expect_navigation():
+            page.get_by_role("button", name=label).click()
+        expect(page.locator(".ds-alert")).to_contain_text(
+            "Uppdraget är uppdaterat.", timeout=15_000
+        )
 
     page.reload()
     step("Första mötet är genomfört")
     step("Den enskilde vill fortsätta")
     carer_page.reload()
-    carer_page.get_by_role("button", name="Jag vill ta uppdraget").click()
-    expect(carer_page.locator(".ds-alert")).to_contain_text("Du har bekräftat")
+    with carer_page.expect_navigation():
+        carer_page.get_by_role("button", name="Jag vill ta uppdraget").click()
+    expect(carer_page.locator(".ds-alert")).to_contain_text("Du har bekräftat", timeout=15_000)
     page.reload()
     step("Starta uppdraget")
     axe_check(page)
