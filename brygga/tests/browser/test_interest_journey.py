@@ -28,8 +28,8 @@ def _site(settings, tmp_path, organisation):
 
 
 def _continue(page: Page) -> None:
-    page.get_by_role("button", name="Fortsätt").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Fortsätt").click()
     axe_check(page)
 
 
@@ -148,8 +148,8 @@ def test_resident_applies_corrects_mistakes_follows_case_uploads_and_withdraws(
     page.get_by_label("Fil").set_input_files(
         {"name": "Mitt CV.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
-    page.get_by_role("button", name="Ladda upp").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ladda upp").click()
     assert page.get_by_role("link", name="Mitt CV.pdf").is_visible()
     axe_check(page)
 
@@ -197,14 +197,14 @@ def _choose_radio(page: Page, group_name: str, value: str) -> None:
 
 def _follow_link(page: Page, text: str) -> None:
     _tab_to(page, f"a:text-is('{text}')")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 def _press_button(page: Page, text: str) -> None:
     _tab_to(page, f"main button:has-text('{text}'), main a:has-text('{text}')")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 def test_the_same_journey_with_the_keyboard_alone(live_server, page):

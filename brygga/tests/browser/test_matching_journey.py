@@ -89,8 +89,8 @@ def test_a_decision_gets_a_carer_and_the_waiting_time_stops(live_server, page, _
     page.get_by_label("Gäller från och med").fill(decided.isoformat())
     page.get_by_label("Vårdnadshavarna").check()
     page.get_by_label("Samtycket dokumenterat").fill(decided.isoformat())
-    page.get_by_role("button", name="Spara beslut").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara beslut").click()
     errors = page.locator(".ds-error-summary")
     assert errors.count() == 0, errors.inner_text()
     page.wait_for_url(re.compile(r"/personal/klienter/beslut/[0-9a-f-]+/$"))
@@ -135,11 +135,14 @@ def test_a_decision_gets_a_carer_and_the_waiting_time_stops(live_server, page, _
     section = carer_page.locator("section", has_text="Dina uppdrag")
     assert "20150312" not in section.inner_text()
     axe_check(carer_page)
-    carer_page.get_by_role("button", name="Ja, jag vill").click()
-    carer_page.wait_for_url(re.compile("/mina-sidor/$"))
+    # The page is already Mina sidor: wait for the answer's own round trip.
+    with carer_page.expect_navigation():
+        carer_page.get_by_role("button", name="Ja, jag vill").click()
+    expect(carer_page.locator(".ds-alert")).to_contain_text("Tack!", timeout=15_000)
 
     def step(label: str) -> None:
         page.locator("summary", has_text=label).click()
+        expect(page.get_by_role("button", name=label)).to_be_visible()
         with page.expect_navigation():
             page.get_by_role("button", name=label).click()
         expect(page.locator(".ds-alert")).to_contain_text(

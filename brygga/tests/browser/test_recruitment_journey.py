@@ -40,8 +40,8 @@ def _sign_out(page: Page) -> None:
 
 
 def _continue(page: Page) -> None:
-    page.get_by_role("button", name="Fortsätt").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Fortsätt").click()
 
 
 def _apply(page: Page, url: str, first: str, last: str, pnr: str, email: str) -> None:
@@ -93,14 +93,14 @@ def _apply(page: Page, url: str, first: str, last: str, pnr: str, email: str) ->
 
 
 def _move(page: Page, label: str) -> None:
-    page.get_by_role("button", name=f"Till: {label}").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name=f"Till: {label}").click()
     assert page.locator(".ds-alert[data-color='success']").count() == 1
 
 
 def _save(page: Page) -> None:
-    page.get_by_role("button", name="Spara").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara").click()
 
 
 def test_applicant_from_the_form_through_every_stage_to_the_pool(live_server, page):
@@ -119,8 +119,8 @@ def test_applicant_from_the_form_through_every_stage_to_the_pool(live_server, pa
     _move(page, "Registerkontroller")
     # Request every required check today, then record each answer.
     while page.get_by_role("button", name=re.compile("^Begär i dag")).count():
-        page.get_by_role("button", name=re.compile("^Begär i dag")).first.click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name=re.compile("^Begär i dag")).first.click()
     axe_check(page)
     first_record = True
     while page.get_by_role("link", name=re.compile("^Registrera svar")).count():
@@ -150,8 +150,8 @@ def test_applicant_from_the_form_through_every_stage_to_the_pool(live_server, pa
     page.locator("summary", has_text="Lämna förslag till beslut").click()
     page.get_by_label("Kontaktperson – Vuxna").check()
     page.get_by_label("Motivering").fill("Lämplig som kontaktperson för vuxna.")
-    page.get_by_role("button", name="Spara förslaget").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara förslaget").click()
     assert "Förslag från" in page.locator("#beslut").inner_text()
     _sign_out(page)
 
@@ -160,8 +160,8 @@ def test_applicant_from_the_form_through_every_stage_to_the_pool(live_server, pa
     page.goto(url + f"/personal/sokande/{applicant.public_id}/")
     axe_check(page)
     page.get_by_label("Godkänn enligt förslaget").check()
-    page.get_by_role("button", name="Fatta beslut").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Fatta beslut").click()
     applicant.refresh_from_db()
     assert applicant.stage == ApplicantStage.APPROVED
     assert mail.outbox[-1].attachments[0][2] == "application/pdf"
@@ -171,8 +171,8 @@ def test_applicant_from_the_form_through_every_stage_to_the_pool(live_server, pa
     ).click()
     axe_check(page)
     page.get_by_label("Språk").fill("finska")
-    page.get_by_role("button", name=re.compile("Sök|Filtrera")).first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("Sök|Filtrera")).first.click()
     assert page.get_by_role("link", name="Exempelsson, Tove").count() == 1
     assert Carer.objects.get(personal_identity_number="191212121212").user.email == (
         "tove@test.example"
@@ -204,8 +204,8 @@ def test_rejected_applicant_reads_the_letter_on_mina_sidor(live_server, page, _e
     assert "Skriv skälet" in page.locator(".ds-error-summary").inner_text()
     axe_check(page)
     page.get_by_label("Skäl").fill("Referenserna avråder från uppdrag med barn och vuxna.")
-    page.get_by_role("button", name="Fatta beslut").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Fatta beslut").click()
     _sign_out(page)
 
     page.goto(url + "/logga-in/")
