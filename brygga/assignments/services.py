@@ -235,8 +235,10 @@ def offer_withdraw(*, offer: Offer, reason: str, actor: User) -> Offer:
 
 
 def _locked(assignment: Assignment) -> Assignment:
+    # Lock the assignment row only: PostgreSQL refuses FOR UPDATE on the nullable side of
+    # the join to the offer.
     return (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("offer", "decision")
         .get(pk=assignment.pk)
     )
