@@ -19,6 +19,15 @@ class AssignmentStatus(models.TextChoices):
     ENDED = "ended", _("Avslutat")
 
 
+# Statuses in which an assignment occupies the carer (counts against capacity).
+OCCUPYING = (
+    AssignmentStatus.PLANNED,
+    AssignmentStatus.ACTIVE,
+    AssignmentStatus.PAUSED,
+    AssignmentStatus.INTERRUPTED,
+)
+
+
 class EndReason(models.TextChoices):
     BY_MUNICIPALITY = "municipality", _("Avslutat av kommunen")
     BY_CARER = "carer", _("Avslutat av uppdragstagaren")

@@ -17,15 +17,9 @@ from brygga.catalogue.requirements import required_register_checks
 from brygga.clients.models import Decision
 
 from . import matching
-from .constants import AssignmentStatus, OfferStatus
+from .constants import OCCUPYING, AssignmentStatus, OfferStatus
 from .models import Assignment, Offer
 
-OCCUPYING = (
-    AssignmentStatus.PLANNED,
-    AssignmentStatus.ACTIVE,
-    AssignmentStatus.PAUSED,
-    AssignmentStatus.INTERRUPTED,
-)
 _SEX = {"female": "F", "male": "M"}
 _WORD = re.compile(r"[\wåäöÅÄÖ-]{3,}")
 # Words that say nothing about an interest; without them "och" would be a shared interest.

@@ -30,17 +30,9 @@ from brygga.clients.services import decision_mark_implemented
 from brygga.website.models import OpenAssignment
 from brygga.website.services import open_assignment_create, open_assignment_publish
 
-from .constants import AssignmentStatus, EndReason, EventKind, OfferStatus, Party
+from .constants import OCCUPYING, AssignmentStatus, EndReason, EventKind, OfferStatus, Party
 from .models import Assignment, AssignmentEvent, Interruption, Offer
 from .workflow import can_move
-
-# Statuses in which an assignment occupies the carer (counts against capacity).
-OCCUPYING = (
-    AssignmentStatus.PLANNED,
-    AssignmentStatus.ACTIVE,
-    AssignmentStatus.PAUSED,
-    AssignmentStatus.INTERRUPTED,
-)
 
 
 class AssignmentStateError(Exception):
