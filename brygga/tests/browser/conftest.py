@@ -54,6 +54,8 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # CI runs two test workers beside Chromium on two cores: a page can take a while.
+    page.set_default_navigation_timeout(30_000)
     yield page
     context.close()
 
@@ -66,6 +68,8 @@ def phone_page(browser: Browser) -> Iterator[Page]:
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # CI runs two test workers beside Chromium on two cores: a page can take a while.
+    page.set_default_navigation_timeout(30_000)
     yield page
     context.close()
 

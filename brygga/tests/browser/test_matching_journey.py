@@ -128,6 +128,7 @@ def test_a_decision_gets_a_carer_and_the_waiting_time_stops(live_server, page, _
     carer_page.goto(url + "/logga-in/")
     carer_page.get_by_label("Din e-postadress").fill(near.email)
     carer_page.get_by_role("button", name="Skicka inloggningslänk").click()
+    carer_page.wait_for_url(re.compile("/logga-in/skickat/"))
     link = re.search(r"https?://\S+/logga-in/lank/\S+/", mail.outbox[-1].body).group(0)
     carer_page.goto(link)
     carer_page.get_by_role("button", name="Logga in").click()

@@ -211,6 +211,7 @@ def test_rejected_applicant_reads_the_letter_on_mina_sidor(live_server, page, _e
     page.goto(url + "/logga-in/")
     page.get_by_label("Din e-postadress").fill("ville@test.example")
     page.get_by_role("button", name="Skicka inloggningslänk").click()
+    page.wait_for_url(re.compile("/logga-in/skickat/"))
     link = re.search(r"https?://\S+/logga-in/lank/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Logga in").click()
