@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -22,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from brygga.audit.constants import AuditEventType
 from brygga.audit.services import audit_record
+from brygga.core.ratelimit import within_limit
 
 from .constants import Role, UserKind
 from .models import LoginLink, Organisation, Unit, User
@@ -120,16 +120,8 @@ def _hash(value: str) -> str:
 
 
 def _within_rate_limit(key: str) -> bool:
-    """Count one attempt against `key`; False once the hourly limit is reached."""
-    cache_key = f"login-link:{_hash(key)}"
-    cache.add(cache_key, 0, timeout=60 * 60)
-    try:
-        attempts = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=60 * 60)
-        attempts = 1
     limit: int = settings.LOGIN_LINK_RATE_LIMIT
-    return int(attempts) <= limit
+    return within_limit(f"login-link:{key}", limit)
 
 
 @dataclass(frozen=True)

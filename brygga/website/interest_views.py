@@ -15,7 +15,6 @@ from uuid import UUID
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,6 +28,7 @@ from brygga.accounts.services import AccountKindConflictError
 from brygga.applicants.services import RegistrationData, interest_registration_submit
 from brygga.catalogue.models import AssignmentType
 from brygga.core.http import client_address
+from brygga.core.ratelimit import within_limit
 
 from .interest_forms import (
     AssignmentChoiceForm,
@@ -263,13 +263,8 @@ def interest_sent(request: HttpRequest) -> HttpResponse:
 
 
 def _within_rate_limit(request: HttpRequest) -> bool:
-    key = f"interest-submit:{client_address(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = int(cache.incr(key))
-    except ValueError:
-        count = 1
-    return count <= getattr(settings, "INTEREST_SUBMISSIONS_PER_HOUR", SUBMISSIONS_PER_HOUR)
+    limit = getattr(settings, "INTEREST_SUBMISSIONS_PER_HOUR", SUBMISSIONS_PER_HOUR)
+    return within_limit(f"interest-submit:{client_address(request)}", limit)
 
 
 def _organisation() -> Organisation:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from brygga.accounts.models import Organisation, User
 from brygga.audit.constants import AuditEventType
 from brygga.audit.services import audit_record
+from brygga.core.ratelimit import within_limit
 
 from .constants import FEEDBACK_COMMENT_MAX_LENGTH
 from .models import AssignmentTypePage, FaqCategory, FaqEntry, OpenAssignment, PageFeedback, Story
@@ -403,14 +403,7 @@ def page_feedback_submit(
     if honeypot:
         return FeedbackResult(saved=False)
     limit: int = getattr(settings, "PAGE_FEEDBACK_RATE_LIMIT", 20)
-    key = f"brygga:page-feedback:{client_address}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        attempts = 1
-    if attempts > limit:
+    if not within_limit(f"page-feedback:{client_address}", limit):
         return FeedbackResult(saved=False, rate_limited=True)
     PageFeedback.objects.create(
         organisation=organisation,
