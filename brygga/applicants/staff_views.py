@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import FileResponse, HttpResponseBase
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +31,7 @@ from .staff_forms import (
     StageMoveForm,
     WorklistFilterForm,
 )
+from .views import document_response
 from .workflow import ALLOWED_TRANSITIONS
 
 PAGE_SIZE = 50
@@ -182,14 +183,7 @@ def applicant_document(request: HttpRequest, public_id: str, document_id: str) -
         actor=request.user,  # type: ignore[arg-type]
         purpose="Läsa sökandes dokument",
     )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return document_response(document, handle)
 
 
 def _combination_choices(applicant: Any) -> list[tuple[str, str]]:

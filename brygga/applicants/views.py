@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import IO
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -18,7 +20,7 @@ from brygga.core.access import is_public_user, public_required
 from . import selectors, services
 from .constants import CLOSED_STAGES, ApplicantStage
 from .forms import ApplicantDetailsForm, DeletionRequestForm, DocumentUploadForm
-from .models import Applicant
+from .models import Applicant, ApplicantDocument
 
 # What happens next, in plain Swedish, for the applicant's own timeline.
 NEXT_STEP = {  # lazy: read in the language of each request
@@ -72,6 +74,18 @@ def my_pages_section(request: HttpRequest) -> SafeString | None:
         request=request,
     )
     return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+
+
+def document_response(document: ApplicantDocument, handle: IO[bytes]) -> FileResponse:
+    """A stored document as a download, never rendered inline by the browser (ADR 0013)."""
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _own_case(request: HttpRequest, public_id: str) -> Applicant:
@@ -168,14 +182,7 @@ def applicant_document_download(
         document=document,
         actor=request.user,  # type: ignore[arg-type]
     )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return document_response(document, handle)
 
 
 @public_required
