@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import shutil
 from collections.abc import Iterator
 
@@ -118,3 +119,14 @@ def _reference_data(transactional_db: None) -> None:
         "brygga.clients.migrations.0002_seed_legal_bases",
     ):
         importlib.import_module(migration).seed(apps, None)
+
+
+def sign_in_demo_staff(page: Page, url: str, email: str) -> None:
+    """Sign a demo staff member in with the password alone (settings.DEMO_MODE on)."""
+    from brygga.accounts.demo import DEMO_PASSWORD
+
+    page.goto(url + "/personal/logga-in/")
+    page.get_by_label("E-postadress").fill(email)
+    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(re.compile("/personal/$"))

@@ -11,13 +11,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 import pytest
-from playwright.sync_api import Page
 
-from brygga.accounts.demo import DEMO_PASSWORD, create_demo_accounts
+from brygga.accounts.demo import create_demo_accounts
 from brygga.clients.deadlines import reportable_on
 from brygga.clients.models import Client, Decision
 
-from .conftest import assert_no_horizontal_scroll, axe_check
+from .conftest import assert_no_horizontal_scroll, axe_check, sign_in_demo_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,14 +32,6 @@ def _ekby(settings):
     return create_demo_accounts()
 
 
-def _sign_in(page: Page, url: str, email: str) -> None:
-    page.goto(url + "/personal/logga-in/")
-    page.get_by_label("E-postadress").fill(email)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(re.compile("/personal/$"))
-
-
 def test_case_officer_registers_a_client_and_a_decision(
     live_server, page, phone_page, csp_violations
 ):
@@ -48,7 +39,7 @@ def test_case_officer_registers_a_client_and_a_decision(
     decided = today - timedelta(days=70)
     ivo = reportable_on(decided)
 
-    _sign_in(page, live_server.url, "handlaggare@ekby.example")
+    sign_in_demo_staff(page, live_server.url, "handlaggare@ekby.example")
     page.get_by_role("link", name="Klienter").first.click()
     page.wait_for_url(re.compile("/personal/klienter/$"))
     axe_check(page)

@@ -9,14 +9,14 @@ from django.core import mail
 from django.utils import timezone
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from brygga.accounts.demo import DEMO_PASSWORD, create_demo_accounts
+from brygga.accounts.demo import create_demo_accounts
 from brygga.carers.services import CheckSpec
 from brygga.carers.tests.factories import make_carer
 from brygga.clients.models import Decision
 
-from .conftest import axe_check
+from .conftest import axe_check, sign_in_demo_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,14 +25,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def _ekby(settings):
     settings.DEMO_MODE = True
     return create_demo_accounts()
-
-
-def _sign_in(page: Page, url: str, email: str) -> None:
-    page.goto(url + "/personal/logga-in/")
-    page.get_by_label("E-postadress").fill(email)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(re.compile("/personal/$"))
 
 
 def _carer(organisation, first_name, city, interests, checks_age_days=30):
@@ -66,7 +58,7 @@ def test_a_decision_gets_a_carer_and_the_waiting_time_stops(live_server, page, _
     _carer(_ekby, "Frida", "Lunden", "stickning")
     _carer(_ekby, "Gammal", "Norra Ekby", "fotboll", checks_age_days=500)
 
-    _sign_in(page, url, "handlaggare@ekby.example")
+    sign_in_demo_staff(page, url, "handlaggare@ekby.example")
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Klienter").click()
     page.get_by_role("link", name="Registrera klient").click()
     page.get_by_label("Personnummer, samordningsnummer eller reservnummer").fill("20150312-T123")

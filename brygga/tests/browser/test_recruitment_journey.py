@@ -11,12 +11,12 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import Page
 
-from brygga.accounts.demo import DEMO_PASSWORD, create_demo_accounts
+from brygga.accounts.demo import create_demo_accounts
 from brygga.applicants.constants import ApplicantStage
 from brygga.applicants.models import Applicant
 from brygga.carers.models import Carer
 
-from .conftest import axe_check
+from .conftest import axe_check, sign_in_demo_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,14 +25,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def _ekby(settings):
     settings.DEMO_MODE = True  # staff sign in with the password alone, as in the demo
     return create_demo_accounts()
-
-
-def _sign_in(page: Page, url: str, email: str) -> None:
-    page.goto(url + "/personal/logga-in/")
-    page.get_by_label("E-postadress").fill(email)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(re.compile("/personal/$"))
 
 
 def _sign_out(page: Page) -> None:
@@ -107,7 +99,7 @@ def test_applicant_from_the_form_through_every_stage_to_the_pool(live_server, pa
     url = live_server.url
     _apply(page, url, "Tove", "Exempelsson", "19121212-1212", "tove@test.example")
 
-    _sign_in(page, url, "kontaktsekreterare@ekby.example")
+    sign_in_demo_staff(page, url, "kontaktsekreterare@ekby.example")
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Sökande").click()
     axe_check(page)
     page.get_by_role("link", name="Tavla").click()
@@ -155,7 +147,7 @@ def test_applicant_from_the_form_through_every_stage_to_the_pool(live_server, pa
     assert "Förslag från" in page.locator("#beslut").inner_text()
     _sign_out(page)
 
-    _sign_in(page, url, "chef@ekby.example")
+    sign_in_demo_staff(page, url, "chef@ekby.example")
     applicant = Applicant.objects.get(last_name="Exempelsson")
     page.goto(url + f"/personal/sokande/{applicant.public_id}/")
     axe_check(page)
@@ -197,7 +189,7 @@ def test_rejected_applicant_reads_the_letter_on_mina_sidor(live_server, page, _e
     )
 
     url = live_server.url
-    _sign_in(page, url, "chef@ekby.example")
+    sign_in_demo_staff(page, url, "chef@ekby.example")
     page.goto(url + f"/personal/sokande/{applicant.public_id}/")
     page.get_by_label("Godkänn inte").check()
     page.get_by_role("button", name="Fatta beslut").click()
