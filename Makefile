@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check worker demo-data messages assets lock reset install install-dev chromium pdf-libs
+.PHONY: run test check worker demo-data messages assets lock reset backup restore load bench install install-dev chromium pdf-libs
 
 ## Install, migrate, load the demo municipality if the database is empty, and serve.
 run: install pdf-libs
@@ -54,6 +54,24 @@ messages: install
 ## Refresh the committed front-end assets from frontend/package-lock.json (needs Node.js).
 assets:
 	scripts/copy-assets.sh
+
+## One archive with the database and the private documents, under var/backups/.
+backup: install
+	$(PY) manage.py backup
+
+## Replace the database and documents with a backup: make restore FILE=var/backups/brygga-….tar.gz
+restore: install
+	@test -n "$(FILE)" || { echo "Ange arkivet: make restore FILE=var/backups/brygga-….tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
+
+## Load test: 50 users for five minutes against a fresh demo on 127.0.0.1 (docs/operations.md).
+load: install
+	scripts/load_test.sh
+
+## Benchmark: synthetic data at each size on SQLite and PostgreSQL, then bench/report.md
+## (docs/operations.md). BENCH_SQLITE_SIZES, BENCH_PG_SIZES and BENCH_DATABASE_URL choose.
+bench: install
+	$(PY) scripts/bench.py all
 
 ## Start afresh: remove the local SQLite database and uploaded files.
 reset:

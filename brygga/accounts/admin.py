@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, Unit, User
+from .models import ApiToken, Organisation, Unit, User
 
 
 @admin.register(Organisation)
@@ -52,3 +52,44 @@ class UserAdmin(DjangoUserAdmin[User]):
 
     def get_queryset(self, request: Any) -> Any:
         return super().get_queryset(request).select_related("organisation")
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
+    """Read and revoke only: a token is created on the staff page, where it is shown once."""
+
+    list_display = ["name", "organisation", "prefix", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "prefix"]
+    list_select_related = ["organisation"]
+    readonly_fields = [
+        "public_id",
+        "organisation",
+        "name",
+        "prefix",
+        "scopes",
+        "all_units",
+        "units",
+        "service_user",
+        "created_by",
+        "created_at",
+        "expires_at",
+        "revoked_at",
+        "revoked_by",
+        "last_used_at",
+    ]
+    exclude = ["token_hash"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description=_("Återkalla valda API-nycklar"))
+    def revoke(self, request: Any, queryset: Any) -> None:
+        from .api_tokens import api_token_revoke
+
+        for token in queryset:
+            api_token_revoke(token=token, actor=request.user)

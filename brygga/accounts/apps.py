@@ -10,7 +10,8 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import receivers, roles
+        from . import api_schema, receivers, roles  # api_schema registers the token scheme
 
         post_migrate.connect(roles.roles_sync_after_migrate, sender=self)
         receivers.connect()
+        del api_schema

@@ -174,3 +174,77 @@ class LoginLink(models.Model):
 
     def __str__(self) -> str:
         return f"LoginLink {self.pk}"
+
+
+class ApiToken(PublicIdModel, TimeStampedModel):
+    """An API token for one integration (a payroll or case system), created by an
+    administrator (ADR 0026).
+
+    Only a SHA-256 hash of the secret is stored; `prefix` (the first characters of the token,
+    not secret) finds the row. Each token acts through its own service user (kind staff, no
+    password, no roles) holding the permissions of the token's scopes and the token's units,
+    so gatekeepers, unit scoping and the audit log treat its calls like a staff member's.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="api_tokens",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("integration"), max_length=100)
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    scopes = models.JSONField(_("behörigheter"), default=list)
+    all_units = models.BooleanField(_("alla enheter"), default=False)
+    units = models.ManyToManyField(
+        Unit, blank=True, related_name="api_tokens", verbose_name=_("enheter")
+    )
+    service_user = models.OneToOneField(
+        User,
+        on_delete=models.PROTECT,
+        related_name="api_token",
+        verbose_name=_("tjänsteanvändare"),
+    )
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("skapad av"),
+    )
+    expires_at = models.DateTimeField(_("gäller till"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("återkallad av"),
+    )
+    last_used_at = models.DateTimeField(_("senast använd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-nyckel")
+        verbose_name_plural = _("API-nycklar")
+        ordering = ["organisation", "name", "-created_at"]
+        permissions = [("manage_apitoken", _("Får skapa och återkalla API-nycklar"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="apitoken_unique_active_name",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_usable(self, now: Any = None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+    def has_scope(self, code: str) -> bool:
+        return code in self.scopes

@@ -65,6 +65,43 @@ _ASSIGNMENTS_HANDLE = frozenset({"assignments.add_offer", "assignments.change_as
 # The register of unimplemented decisions (IVO): managers in their units, administrators in
 # all units. Case officers see the IVO dates of their own decisions on the worklist instead.
 _OVERSIGHT_REGISTER = frozenset({"oversight.view_unimplemented"})
+# Managers also write what IVO asks for (partial implementation, reasons for delay) and see the
+# statistics. Marking a quarter as reported (huvudrapportör, oversight.report_quarter) is given
+# to a person the nämnd appoints, never through a role.
+_OVERSIGHT_MANAGE = frozenset({"oversight.change_unimplemented"})
+_OVERSIGHT_STATISTICS = frozenset({"oversight.view_statistics"})
+
+# Compensation (rates as data): every role that handles decisions or money reads the rates and
+# quotes; finance officers and administrators enter the municipality's own rates and settings.
+_COMPENSATION_VIEW = frozenset({"compensation.view_rate"})
+_COMPENSATION_MANAGE = frozenset(
+    {
+        "compensation.add_rate",
+        "compensation.change_rate",
+        "compensation.change_compensationsettings",
+    }
+)
+# Contracts (uppdragsavtal): the case officer handling the assignment makes, changes and signs.
+_CONTRACTS_HANDLE = frozenset(
+    {"contracts.view_contract", "contracts.add_contract", "contracts.sign_contract"}
+)
+# Carers' reports: the case officer approves or returns them (unit scope via the decision).
+_REPORTS_APPROVE = frozenset({"payments.view_report", "payments.approve_report"})
+# Payment runs, the payroll export and corrections (adjustment lines); salary codes.
+_PAYMENTS_FINANCE = frozenset(
+    {
+        "payments.view_report",
+        "payments.view_paymentrun",
+        "payments.add_paymentrun",
+        "payments.export_paymentrun",
+        "payments.view_paymentline",
+        "payments.add_paymentline",
+        "payments.view_paymentsettings",
+        "payments.change_paymentsettings",
+    }
+)
+# Integrations: API tokens for systems and imports from spreadsheets (administrators only).
+_INTEGRATIONS = frozenset({"accounts.manage_apitoken", "integrations.run_import"})
 
 # "app_label.codename" per role. Later apps add their permissions here.
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -78,8 +115,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _CLIENTS_VIEW
     | _CLIENTS_HANDLE
     | _ASSIGNMENTS_VIEW
-    | _ASSIGNMENTS_HANDLE,
-    Role.FINANCE_OFFICER: frozenset(),
+    | _ASSIGNMENTS_HANDLE
+    | _COMPENSATION_VIEW
+    | _CONTRACTS_HANDLE
+    | _REPORTS_APPROVE,
+    Role.FINANCE_OFFICER: _COMPENSATION_VIEW | _COMPENSATION_MANAGE | _PAYMENTS_FINANCE,
     Role.MANAGER: frozenset(
         {
             "audit.review_auditlog",
@@ -96,7 +136,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _CLIENTS_VIEW
     | _CLIENTS_PROTECTED_IDENTITY
     | _ASSIGNMENTS_VIEW
-    | _OVERSIGHT_REGISTER,
+    | _OVERSIGHT_REGISTER
+    | _COMPENSATION_VIEW
+    | _OVERSIGHT_MANAGE
+    | _OVERSIGHT_STATISTICS,
     Role.ADMINISTRATOR: frozenset(
         {
             "audit.review_auditlog",
@@ -105,6 +148,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "accounts.view_unit",
             "accounts.add_unit",
             "accounts.change_unit",
+            "retention.run_retention",
         }
     )
     | _WEBSITE_CONTENT
@@ -113,7 +157,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     | _CARERS_VIEW
     | _CLIENTS_VIEW
     | _CLIENTS_ALL_UNITS
-    | _OVERSIGHT_REGISTER,
+    | _OVERSIGHT_REGISTER
+    | _COMPENSATION_VIEW
+    | _COMPENSATION_MANAGE
+    | _OVERSIGHT_STATISTICS
+    | _INTEGRATIONS,
 }
 
 

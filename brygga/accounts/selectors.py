@@ -21,7 +21,8 @@ def user_list_for_staff(*, viewer: User, kind: str = "", query: str = "") -> Que
     """Users of the viewer's organisation, with groups and units loaded for a list page."""
     if viewer.organisation_id is None:
         return User.objects.none()
-    users = User.objects.filter(organisation_id=viewer.organisation_id)
+    # API tokens' service users are listed with the tokens, not among the people.
+    users = User.objects.filter(organisation_id=viewer.organisation_id, api_token__isnull=True)
     if kind in UserKind.values:
         users = users.filter(kind=kind)
     if query:
@@ -37,6 +38,6 @@ def user_list_for_staff(*, viewer: User, kind: str = "", query: str = "") -> Que
 
 
 def staff_list_for_organisation(*, organisation_id: int) -> QuerySet[User]:
-    return User.objects.filter(organisation_id=organisation_id, kind=UserKind.STAFF).order_by(
-        "last_name", "first_name"
-    )
+    return User.objects.filter(
+        organisation_id=organisation_id, kind=UserKind.STAFF, api_token__isnull=True
+    ).order_by("last_name", "first_name")

@@ -223,6 +223,68 @@ def offer_withdraw(*, offer: Offer, reason: str, actor: User) -> Offer:
     return locked
 
 
+@transaction.atomic
+def assignment_register_running(
+    *, decision: Decision, carer: Carer, started_on: date, actor: User
+) -> Assignment:
+    """An assignment that has been running since `started_on`, brought over from the
+    municipality's earlier register (the import). It is recorded as accepted, confirmed and
+    started on that day, so the decision counts as implemented then, as if it had gone through
+    Brygga's steps."""
+    errors: dict[str, str] = {}
+    if not decision_needs_carer(decision):
+        errors["decision"] = _("Beslutet är avslutat eller har redan ett pågående uppdrag.")
+    if carer.organisation_id != decision.organisation_id:
+        errors["carer"] = _("Uppdragstagaren hör till en annan organisation.")
+    elif carer.status == CarerStatus.DEREGISTERED:
+        errors["carer"] = _("Uppdragstagaren är avregistrerad.")
+    if started_on > timezone.localdate():
+        errors["started_on"] = _("Datumet kan inte ligga i framtiden.")
+    elif started_on < decision.decision_date:
+        errors["started_on"] = _("Uppdraget kan inte starta före beslutsdatumet.")
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    offer = Offer.objects.create(
+        organisation_id=decision.organisation_id,
+        decision=decision,
+        carer=carer,
+        brief=_("Pågående uppdrag överfört till Brygga."),
+        offered_by=actor,
+        offered_at=now,
+        status=OfferStatus.ACCEPTED,
+        responded_at=now,
+    )
+    assignment = Assignment.objects.create(
+        organisation_id=decision.organisation_id,
+        decision=decision,
+        carer=carer,
+        offer=offer,
+        status=AssignmentStatus.ACTIVE,
+        carer_confirmed_at=now,
+        client_confirmed_at=now,
+        started_on=started_on,
+    )
+    _event(offer=offer, assignment=assignment, kind=EventKind.STARTED, on=started_on, actor=actor)
+    audit_record(
+        actor=actor,
+        event=AuditEventType.ASSIGNMENT_STARTED,
+        subject=assignment,
+        person=decision.client,
+        organisation=decision.organisation,
+        changes={
+            "status": ["", str(AssignmentStatus.ACTIVE)],
+            "on": started_on.isoformat(),
+            "carer": str(carer.public_id),
+            "imported": True,
+        },
+    )
+    if Decision.objects.filter(pk=decision.pk, status=DecisionStatus.ACTIVE).exists():
+        decision_mark_implemented(decision=decision, implemented_on=started_on, actor=actor)
+    _sync_carer(carer, actor)
+    return assignment
+
+
 # --- The assignment's life -------------------------------------------------------------------
 
 

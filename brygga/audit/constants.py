@@ -134,13 +134,66 @@ class AuditEventType(models.TextChoices):
     ASSIGNMENT_RESUMED = "assignment.resumed", _("Uppdrag återupptaget")
     ASSIGNMENT_ENDED = "assignment.ended", _("Uppdrag avslutat")
     ASSIGNMENT_RECORD_VIEWED = "assignment.record_viewed", _("Uppdrag visat")
+    # Contracts (uppdragsavtal) and payments
+    CONTRACT_VERSION_CREATED = "contract.version_created", _("Uppdragsavtal skickat")
+    CONTRACT_ACCEPTED = "contract.accepted", _("Uppdragsavtal accepterat av uppdragstagaren")
+    CONTRACT_SIGNED = "contract.signed", _("Uppdragsavtal underskrivet")
+    CONTRACT_DOWNLOADED = "contract.downloaded", _("Uppdragsavtal hämtat")
+    REPORT_SUBMITTED = "report.submitted", _("Redovisning skickad")
+    REPORT_APPROVED = "report.approved", _("Redovisning godkänd")
+    REPORT_RETURNED = "report.returned", _("Redovisning returnerad")
+    REPORT_VIEWED = "report.viewed", _("Redovisning visad")
+    RECEIPT_DOWNLOADED = "report.receipt_downloaded", _("Kvitto hämtat")
+    PAYMENT_RUN_CREATED = "payment_run.created", _("Utbetalningskörning skapad")
+    PAYMENT_RUN_EXPORTED = "payment_run.exported", _("Utbetalningskörning exporterad")
+    PAYMENT_RUN_VIEWED = "payment_run.viewed", _("Utbetalningskörning visad")
+    PAYMENT_ADJUSTED = "payment.adjusted", _("Rättelse av utbetalning")
     # Oversight: the register of unimplemented decisions (ej verkställda beslut)
     OVERSIGHT_REGISTER_VIEWED = (
         "oversight.register_viewed",
         _("Registret över ej verkställda beslut visat"),
     )
+    # Compensation: a municipality's own rates and settings
+    RATE_OVERRIDE_CREATED = "compensation.rate_override_created", _("Eget ersättningsvärde angivet")
+    RATE_OVERRIDE_CHANGED = "compensation.rate_override_changed", _("Eget ersättningsvärde ändrat")
+    COMPENSATION_SETTINGS_CHANGED = (
+        "compensation.settings_changed",
+        _("Inställningar för ersättning ändrade"),
+    )
+    OVERSIGHT_QUARTER_VIEWED = (
+        "oversight.quarter_viewed",
+        _("Kvartalsrapport om ej verkställda beslut visad"),
+    )
+    OVERSIGHT_QUARTER_REPORTED = (
+        "oversight.quarter_reported",
+        _("Kvartal markerat som rapporterat till IVO"),
+    )
+    OVERSIGHT_ENTRY_NOTE_SAVED = (
+        "oversight.entry_note_saved",
+        _("Uppgifter om ej verkställt beslut sparade"),
+    )
+    OVERSIGHT_PARTIAL_MARKED = (
+        "oversight.partial_marked",
+        _("Beslut markerat som delvis verkställt"),
+    )
+    OVERSIGHT_PARTIAL_CLOSED = "oversight.partial_closed", _("Delvis verkställt beslut avslutat")
+    # Integrations: API tokens and imports (brygga/accounts/api_tokens.py, brygga/integrations)
+    API_TOKEN_CREATED = "api_token.created", _("API-nyckel skapad")
+    API_TOKEN_REVOKED = "api_token.revoked", _("API-nyckel återkallad")
+    API_TOKEN_REFUSED = "api_token.refused", _("Återkallad eller utgången API-nyckel använd")
+    API_SCOPE_DENIED = "api_token.scope_denied", _("API-anrop utan behörighet nekat")
+    IMPORT_CHECKED = "import.checked", _("Importfil kontrollerad")
+    IMPORT_COMPLETED = "import.completed", _("Import genomförd")
     # The log itself
     AUDIT_LOG_REVIEWED = "audit.log_reviewed", _("Loggen granskad")
+    AUDIT_LOG_EXPORTED = "audit.log_exported", _("Loggen exporterad")
+    AUDIT_PAYLOAD_SCRUBBED = (
+        "audit.payload_scrubbed",
+        _("Personuppgifter rensade ur loggen vid gallring"),
+    )
+    # Retention (gallring)
+    RETENTION_RUN_COMPLETED = "retention.run_completed", _("Gallring genomförd")
+    RETENTION_DRY_RUN_VIEWED = "retention.dry_run_viewed", _("Provkörning av gallring visad")
 
 
 # Events that record a staff member reading personal data (for the log review's filters).
@@ -155,5 +208,11 @@ READ_EVENTS = frozenset(
         AuditEventType.CLIENT_LIST_VIEWED,
         AuditEventType.DECISION_RECORD_VIEWED,
         AuditEventType.OVERSIGHT_REGISTER_VIEWED,
+        AuditEventType.OVERSIGHT_QUARTER_VIEWED,
+        AuditEventType.APPLICANT_DOCUMENT_DOWNLOADED,
+        AuditEventType.ASSIGNMENT_RECORD_VIEWED,
+        AuditEventType.CANDIDATES_VIEWED,
+        AuditEventType.REPORT_VIEWED,
+        AuditEventType.PAYMENT_RUN_VIEWED,
     }
 )

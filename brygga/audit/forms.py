@@ -33,6 +33,10 @@ class AuditLogFilterForm(forms.Form):
     )
     date_from = forms.DateField(label=_("Från och med"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Till och med"), required=False, widget=DateInput)
+    unusual = forms.BooleanField(
+        label=_("Bara läsningar utanför egen enhet eller av skyddade personuppgifter"),
+        required=False,
+    )
 
     def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -47,4 +51,20 @@ class AuditLogFilterForm(forms.Form):
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("Slutdatumet kan inte vara före startdatumet."))
+        return cleaned
+
+
+class ReadSummaryForm(forms.Form):
+    """The period of a read summary; both ends are needed, at most a year apart."""
+
+    date_from = forms.DateField(label=_("Från och med"), widget=DateInput)
+    date_to = forms.DateField(label=_("Till och med"), widget=DateInput)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("Slutdatumet kan inte vara före startdatumet."))
+        elif start and end and (end - start).days > 366:
+            self.add_error("date_to", _("Välj en period på högst ett år."))
         return cleaned

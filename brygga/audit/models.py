@@ -26,6 +26,15 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AuditEventImmutableError("Audit events cannot be changed.")
 
+    def _scrub_personal_data(self) -> int:
+        """Blank the label and the changes of these events; nothing else.
+
+        The one deliberate way past append-only, for retention (gallring, ADR 0029): only
+        `audit.services.audit_scrub_personal_data` calls it, and that writes an event of its
+        own. Who, when, which event, which record (by id) and why stay.
+        """
+        return models.QuerySet.update(self, subject_label="", changes={"scrubbed": True})
+
 
 class AuditEvent(models.Model):
     """Who did or saw what, when, why, in which request.
@@ -60,6 +69,18 @@ class AuditEvent(models.Model):
     subject_label = models.CharField(_("objekt"), max_length=200, blank=True)
     person_type = models.CharField(_("persontyp"), max_length=64, blank=True)
     person_id = models.CharField(_("person-id"), max_length=64, blank=True)
+    # The unit and protected-identity flag of the person, as they were when the event was
+    # written, so the log review can flag unusual reads without joining the upper apps.
+    # PROTECT: a unit named in the log is deactivated, never deleted.
+    unit = models.ForeignKey(
+        "accounts.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("personens enhet"),
+    )
+    protected_identity = models.BooleanField(_("skyddade personuppgifter"), default=False)
     purpose = models.CharField(_("syfte"), max_length=200, blank=True)
     changes = models.JSONField(_("ändringar"), default=dict, blank=True)
     request_id = models.CharField(_("anrops-id"), max_length=64, blank=True)

@@ -212,3 +212,23 @@ def follow_ups_due(
         .filter(Q(follow_up_due=True))
         .order_by("implementation_plan__next_follow_up_on", "id")
     )
+
+
+def reportable_soon(
+    *, user: Any, filters: DecisionFilters | None = None, today: date | None = None
+) -> QuerySet[Decision]:
+    """Decisions not implemented whose IVO date falls within 30 days: the warning before the
+    deadline on the worklist, the soonest first."""
+    today = today or timezone.localdate()
+    filters = filters or DecisionFilters()
+    return (
+        decision_worklist(
+            user=user,
+            filters=DecisionFilters(
+                mine=filters.mine, unit=filters.unit, assignment_type=filters.assignment_type
+            ),
+            today=today,
+        )
+        .filter(Q(ivo_soon=True))
+        .order_by(F("ivo_date").asc(), "id")
+    )

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from brygga.accounts.models import User
 from brygga.core.access import permission_required
+from brygga.core.decision_panels import render_panels
 
 from . import selectors, services
 from .constants import FOLLOW_UP_REMINDER_DAYS, IVO_WARNING_DAYS
@@ -95,6 +96,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     decisions = selectors.decision_worklist(user=user, filters=filters, today=today)
     page = Paginator(decisions, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
     due = list(selectors.follow_ups_due(user=user, filters=filters, today=today)[:20])
+    soon = list(selectors.reportable_soon(user=user, filters=filters, today=today)[:20])
     client_list_record_view(user=user, filters=filters.as_primitives(), purpose=PURPOSE_WORKLIST)
     return render(
         request,
@@ -103,6 +105,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "due": due,
+            "soon": soon,
             "today": today,
             "query": _query_without_page(request),
             "warning_days": IVO_WARNING_DAYS,
@@ -370,6 +373,7 @@ def _render_decision(
             "plan_form": plan_form,
             "follow_up_form": follow_up_form or FollowUpForm(prefix="uppfoljning"),
             "follow_ups": decision.follow_ups.all(),
+            "panels": render_panels(request, decision),
             "can_change": request.user.has_perm(CHANGE_DECISION),
             "today": today,
         },

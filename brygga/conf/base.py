@@ -63,9 +63,14 @@ INSTALLED_APPS = [
     "brygga.carers",
     "brygga.clients",
     "brygga.assignments",
+    "brygga.compensation",
+    "brygga.contracts",
+    "brygga.payments",
     "brygga.oversight",
+    "brygga.integrations",
     "brygga.applicants",
     "brygga.website",
+    "brygga.retention",
     "brygga.demo",
 ]
 
@@ -77,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "brygga.core.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before any view reads a query parameter: PostgreSQL refuses text with NUL characters.
+    "brygga.core.middleware.NulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -219,6 +226,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Log review (loggkontroll): a staff member's reads count as a burst when at least
+# AUDIT_BURST_READS fall within AUDIT_BURST_MINUTES.
+AUDIT_BURST_READS = env.int("AUDIT_BURST_READS", default=30)
+AUDIT_BURST_WINDOW = timedelta(minutes=env.int("AUDIT_BURST_MINUTES", default=10))
+
 # Uploaded documents live outside the web root and are served only through permission checks.
 PRIVATE_MEDIA_ROOT = VAR_DIR / "documents"
 
@@ -255,11 +267,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 REST_FRAMEWORK = {
+    # Systems send `Authorization: Bearer <token>` (ADR 0026); staff use their session. The
+    # token class comes first so that a refused call answers 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "brygga.accounts.api_auth.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "brygga.accounts.api_schema.ScopedAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }
@@ -268,11 +283,19 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Kontaktverksamhet: rekrytering, beslut, matchning, avtal och ersättning.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Every operation's error bodies (400, 401, 403, 404) come from one place.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "brygga.core.api_schema.add_error_responses",
+    ],
     # One name per choice set, so clients generated from the schema get stable enums.
     "ENUM_NAME_OVERRIDES": {
         "ApplicantStageEnum": "brygga.applicants.constants.ApplicantStage",
         "ApplicantManualStageEnum": "brygga.applicants.constants.MANUAL_STAGE_CHOICES",
         "CarerStatusEnum": "brygga.carers.constants.CarerStatus",
+        "CompensationQuoteTypeEnum": "brygga.compensation.constants.QUOTE_TYPE_CHOICES",
+        "CompensationLawEnum": "brygga.compensation.constants.Law",
+        "CompensationLineKindEnum": "brygga.compensation.constants.LINE_KIND_CHOICES",
         "DecisionStatusEnum": "brygga.clients.constants.DecisionStatus",
         "SexEnum": "brygga.clients.constants.Sex",
     },
@@ -283,7 +306,10 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "brygga.core.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "brygga.core.logging.RequestIdFilter"},
+        "redact_personal_data": {"()": "brygga.core.logging.RedactPersonalDataFilter"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
     },
@@ -291,7 +317,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["request_id"],
+            "filters": ["request_id", "redact_personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},

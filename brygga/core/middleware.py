@@ -3,7 +3,7 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -51,3 +51,29 @@ class SwedishFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class NulCharactersMiddleware:
+    """Refuse a query string with NUL characters before any view reads it.
+
+    PostgreSQL cannot store or compare text containing NUL, so a filter value with one would
+    end in a server error; SQLite would silently accept it. Forms already refuse NUL
+    (Django's ProhibitNullCharactersValidator); this covers query parameters read directly,
+    as the API does. API paths answer in the API's error shape (docs/api.md), pages with 400.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {"query": [translation.gettext("Parametrarna får inte innehålla NUL-tecken.")]},
+                    status=400,
+                )
+            return HttpResponseBadRequest()
+        return self.get_response(request)

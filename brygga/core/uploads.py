@@ -53,7 +53,9 @@ def safe_filename(name: str, content_type: str) -> str:
     base = re.split(r"[\\/]", name or "")[-1]
     base = unicodedata.normalize("NFC", base)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", base)
-    stem = re.sub(r"[^\w\s.,()-]", "", stem, flags=re.UNICODE).strip(" .")[:100]
+    # Any whitespace (tabs, line breaks) becomes one space: a name must fit on one line.
+    stem = re.sub(r"\s+", " ", stem)
+    stem = re.sub(r"[^\w .,()-]", "", stem, flags=re.UNICODE).strip(" .")[:100]
     return f"{stem or 'dokument'}{EXTENSIONS[content_type]}"
 
 

@@ -10,7 +10,12 @@ register is typed by hand; an entry exists because the dates say so (domain §0 
 * **interrupted**: an avbrott is reportable from its first day plus three months, and stays
   open until the assignment is resumed, another assignment of the decision starts, the
   assignment ends for a reason that means the insats is no longer owed (see
-  `constants.END_REASONS_KEEPING_INTERRUPTION_OPEN`), or the decision ends or is withdrawn.
+  `constants.END_REASONS_KEEPING_INTERRUPTION_OPEN`), or the decision ends or is withdrawn;
+* **partly implemented**: staff mark a decision as carried out only in part (2 of 4 meetings a
+  month) from a date. If that date is on or before the decision was implemented, the part not
+  carried out has waited since the decision date and is reportable three months after it;
+  a later reduction waits from its own date. It stays open until staff close it (implemented
+  in full, need ended, client withdrew) or the decision ends or is withdrawn.
 
 An entry is open on day `d` when `reportable_since <= d < closed_on`: the day something is
 implemented, resumed or ended, it is no longer waiting. A decision implemented on or before
@@ -68,6 +73,16 @@ class InterruptionFacts:
 
 
 @dataclass(frozen=True)
+class PartialFacts:
+    """A decision marked as partly implemented from `since`, closed by staff or not yet."""
+
+    since: date
+    not_implemented: str
+    closed_on: date | None = None
+    closed_reason: str = ""
+
+
+@dataclass(frozen=True)
 class DecisionFacts:
     """What the register needs to know about one decision. `assignment_starts` holds the start
     date of every assignment of the decision that started; `interruptions` every avbrott of
@@ -84,6 +99,7 @@ class DecisionFacts:
     end_reason: str = ""
     assignment_starts: tuple[date, ...] = ()
     interruptions: tuple[InterruptionFacts, ...] = field(default=())
+    partials: tuple[PartialFacts, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -103,10 +119,20 @@ class Entry:
     closed_on: date | None = None
     closed_reason: ClosedReason | None = None
     closed_note: str = ""
+    partial_since: date | None = None
+    partial_note: str = ""
+    partial_waits_from: date | None = None
 
     @property
     def waiting_since(self) -> date:
-        return self.interruption_date or self.decision_date
+        return self.interruption_date or self.partial_waits_from or self.decision_date
+
+    @property
+    def key(self) -> str:
+        """Names the entry for its notes and across reports: the kind, the decision and the
+        day its ground began (the avbrott, the partial implementation or the decision)."""
+        day = self.interruption_date or self.partial_since or self.decision_date
+        return f"{self.kind.value}:{self.decision_id}:{day.isoformat()}"
 
     def is_open_on(self, day: date) -> bool:
         return self.reportable_since <= day and (self.closed_on is None or day < self.closed_on)
@@ -211,6 +237,34 @@ def _interruption_entry(decision: DecisionFacts, interruption: InterruptionFacts
     )
 
 
+def _partial_entry(decision: DecisionFacts, partial: PartialFacts) -> Entry:
+    implemented_on = decision.implemented_on
+    from_start = implemented_on is None or partial.since <= implemented_on
+    waiting_since = decision.decision_date if from_start else partial.since
+    reason = (
+        ClosedReason(partial.closed_reason) if partial.closed_reason else ClosedReason.IMPLEMENTED
+    )
+    closed_on, closed_reason, note = _earliest(
+        [(partial.closed_on, reason, ""), *_decision_closing(decision)]
+    )
+    return Entry(
+        kind=EntryKind.PARTLY_IMPLEMENTED,
+        decision_id=decision.decision_id,
+        client_ref=decision.client_ref,
+        law=decision.law,
+        assignment_type=decision.assignment_type,
+        decision_date=decision.decision_date,
+        interruption_date=None,
+        reportable_since=add_months(waiting_since, REPORTABLE_AFTER_MONTHS),
+        closed_on=closed_on,
+        closed_reason=closed_reason,
+        closed_note=note,
+        partial_since=partial.since,
+        partial_note=partial.not_implemented,
+        partial_waits_from=waiting_since,
+    )
+
+
 def entries_for(decision: DecisionFacts) -> list[Entry]:
     """Every entry the decision has ever had or will have if nothing changes: the decision
     itself and each avbrott, those closed before they became reportable left out. Nothing for
@@ -220,6 +274,7 @@ def entries_for(decision: DecisionFacts) -> list[Entry]:
     candidates = [
         _decision_entry(decision),
         *(_interruption_entry(decision, i) for i in decision.interruptions),
+        *(_partial_entry(decision, p) for p in decision.partials),
     ]
     return [entry for entry in candidates if entry.ever_reportable]
 
@@ -255,6 +310,20 @@ def closed_between(decisions: Iterable[DecisionFacts], after: date, until: date)
         if entry.closed_on is not None and after < entry.closed_on <= until
     ]
     return sorted(found, key=lambda entry: (entry.closed_on or date.min, *_sort_key(entry)))
+
+
+def reportable_within(decisions: Iterable[DecisionFacts], as_of: date, days: int) -> list[Entry]:
+    """Entries not yet reportable on `as_of` that become so within `days` days if nothing
+    changes (still open on `as_of`): the warnings before the deadline."""
+    last = date.fromordinal(as_of.toordinal() + days)
+    found = [
+        entry
+        for decision in decisions
+        for entry in entries_for(decision)
+        if as_of < entry.reportable_since <= last
+        and (entry.closed_on is None or entry.closed_on > as_of)
+    ]
+    return sorted(found, key=_sort_key)
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

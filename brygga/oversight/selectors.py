@@ -1,5 +1,5 @@
 """Reads for the register: decisions with their assignments and avbrott, turned into the plain
-facts `register.py` works on. A fixed number of queries (three) for any number of rows.
+facts `register.py` works on. A fixed number of queries (four) for any number of rows.
 
 These return personal identifiers without logging: callers record the look with
 `permissions.register_record_view`.
@@ -7,7 +7,7 @@ These return personal identifiers without logging: callers record the look with
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -18,7 +18,17 @@ from brygga.clients.expressions import AddMonths
 from brygga.clients.models import Decision
 
 from .constants import INTERRUPTION_REPORTABLE_AFTER_MONTHS, REPORTABLE_LAWS
-from .register import DecisionFacts, Entry, InterruptionFacts, closed_between, open_on
+from .models import PartialImplementation
+from .register import (
+    DecisionFacts,
+    Entry,
+    InterruptionFacts,
+    PartialFacts,
+    closed_between,
+    entries_for,
+    open_on,
+    reportable_within,
+)
 
 _ENDED = (DecisionStatus.ENDED, DecisionStatus.WITHDRAWN)
 
@@ -48,7 +58,13 @@ def _with_history(queryset: QuerySet[Decision]) -> QuerySet[Decision]:
                     ),
                 )
             ),
-        )
+        ),
+        Prefetch(
+            "partial_implementations",
+            queryset=PartialImplementation.objects.only(
+                "id", "decision_id", "since", "not_implemented", "closed_on", "closed_reason"
+            ),
+        ),
     )
 
 
@@ -78,6 +94,15 @@ def decision_facts(decision: Decision) -> DecisionFacts:
             for assignment in assignments
             for interruption in assignment.interruptions.all()
         ),
+        partials=tuple(
+            PartialFacts(
+                since=partial.since,
+                not_implemented=partial.not_implemented,
+                closed_on=partial.closed_on,
+                closed_reason=partial.closed_reason,
+            )
+            for partial in decision.partial_implementations.all()
+        ),
     )
 
 
@@ -93,12 +118,18 @@ def unimplemented_open_on(
     interrupted = Interruption.objects.annotate(
         reportable=AddMonths("started_on", INTERRUPTION_REPORTABLE_AFTER_MONTHS)
     ).filter(assignment__decision=OuterRef("pk"), reportable__lte=as_of)
+    partly = PartialImplementation.objects.filter(decision=OuterRef("pk"), since__lte=as_of)
     decisions = (
         _scope(organisation=organisation, user=user)
         .annotate(reportable=AddMonths("decision_date", REPORTABLE_AFTER_MONTHS))
         .filter(reportable__lte=as_of)
         .exclude(status__in=_ENDED, ended_on__lte=as_of)
-        .filter(Q(implemented_on__isnull=True) | Q(implemented_on__gt=as_of) | Exists(interrupted))
+        .filter(
+            Q(implemented_on__isnull=True)
+            | Q(implemented_on__gt=as_of)
+            | Exists(interrupted)
+            | Exists(partly)
+        )
     )
     facts = [decision_facts(d) for d in _with_history(decisions)]
     return open_on(facts, as_of)
@@ -116,3 +147,60 @@ def unimplemented_closed_between(
     )
     facts = [decision_facts(d) for d in _with_history(decisions)]
     return closed_between(facts, after, until)
+
+
+def unimplemented_reportable_within(
+    *, as_of: date, days: int, organisation: Any = None, user: Any = None
+) -> list[Entry]:
+    """Entries that become reportable after `as_of` and within `days` days if nothing changes:
+    decisions not implemented, avbrott not resumed and partial implementations still open."""
+    last = as_of + timedelta(days=days)
+    interrupted = Interruption.objects.annotate(
+        reportable=AddMonths("started_on", INTERRUPTION_REPORTABLE_AFTER_MONTHS)
+    ).filter(
+        Q(resumed_on__isnull=True) | Q(resumed_on__gt=as_of),
+        assignment__decision=OuterRef("pk"),
+        reportable__gt=as_of,
+        reportable__lte=last,
+    )
+    partly = PartialImplementation.objects.filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=as_of), decision=OuterRef("pk")
+    )
+    decisions = (
+        _scope(organisation=organisation, user=user)
+        .annotate(reportable=AddMonths("decision_date", REPORTABLE_AFTER_MONTHS))
+        .exclude(status__in=_ENDED, ended_on__lte=as_of)
+        .filter(
+            Q(reportable__gt=as_of, reportable__lte=last)
+            & (Q(implemented_on__isnull=True) | Q(implemented_on__gt=as_of))
+            | Exists(interrupted)
+            | Exists(partly)
+        )
+    )
+    facts = [decision_facts(d) for d in _with_history(decisions)]
+    return reportable_within(facts, as_of, days)
+
+
+def decisions_with_history(
+    *,
+    organisation: Any = None,
+    user: Any = None,
+    units: tuple[int, ...] | None = None,
+    reportable_by: date | None = None,
+) -> list[Decision]:
+    """The SoL and LSS decisions of the scope (clients in `units`, when given) with what the
+    register needs (four queries), those reportable by `reportable_by` only when it is given."""
+    queryset = _scope(organisation=organisation, user=user)
+    if units is not None:
+        queryset = queryset.filter(client__unit__in=units)
+    if reportable_by is not None:
+        queryset = queryset.annotate(
+            reportable=AddMonths("decision_date", REPORTABLE_AFTER_MONTHS)
+        ).filter(reportable__lte=reportable_by)
+    return list(_with_history(queryset))
+
+
+def entries_of_decision(decision: Decision) -> list[Entry]:
+    """Every entry `decision` has had or has (open and closed); none outside SoL and LSS."""
+    loaded = _with_history(Decision.objects.filter(pk=decision.pk)).first()
+    return entries_for(decision_facts(loaded)) if loaded is not None else []

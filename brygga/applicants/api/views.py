@@ -4,10 +4,17 @@ service and gatekeeper as the pages (so the same permissions and read log apply)
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.db.models import QuerySet
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import BasePermission
@@ -15,6 +22,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from brygga.accounts.api_auth import HasApiScope
 from brygga.accounts.models import User
 from brygga.audit.constants import AuditEventType
 from brygga.audit.services import audit_record
@@ -29,8 +37,18 @@ from .serializers import (
     StageMoveInputSerializer,
 )
 
+OFFICER_PATTERN = (
+    r"^(me|none|[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12})$"
+)
 PURPOSE_API_LIST = "Arbetslista för rekrytering via API"
 PURPOSE_API_DETAIL = "Sökande hämtad via API"
+
+
+def _with_flags(applicant: Applicant) -> Applicant:
+    """One applicant carries the same overdue flags as a worklist row (the schema's promise)."""
+    flags = selectors.applicant_flags(applicant)
+    applicant.callback_overdue, applicant.investigation_overdue = flags  # type: ignore[attr-defined]
+    return applicant
 
 
 class CanViewApplicants(BasePermission):
@@ -50,21 +68,35 @@ class CanHandleApplicants(BasePermission):
         parameters=[
             OpenApiParameter("steg", str, many=True, description="Steg, t.ex. received"),
             OpenApiParameter("typ", str, description="Uppdragstypens kod"),
-            OpenApiParameter("ansvarig", str, description="'me', 'none' eller ett användar-id"),
+            OpenApiParameter(
+                "ansvarig",
+                str,
+                description="'me', 'none' eller ett användar-id",
+                pattern=OFFICER_PATTERN,
+            ),
             OpenApiParameter("forsenade", bool, description="Bara försenade"),
         ],
     )
 )
 class ApplicantListView(generics.ListAPIView[Applicant]):
     serializer_class = ApplicantListSerializer
-    permission_classes = [CanViewApplicants]
+    permission_classes = [HasApiScope, CanViewApplicants]
+    api_scope = "read:applicants"
 
     def get_queryset(self) -> QuerySet[Applicant]:
         params = self.request.query_params
+        officer = params.get("ansvarig", "")
+        if officer not in {"", "me", "none"}:
+            try:
+                UUID(officer)
+            except ValueError:
+                raise ValidationError(
+                    {"ansvarig": ["Skriv 'me', 'none' eller en användares id."]}
+                ) from None
         filters = selectors.WorklistFilters(
             stages=tuple(params.getlist("steg")),
             assignment_type=params.get("typ", ""),
-            officer=params.get("ansvarig", ""),
+            officer=officer,
             overdue_only=params.get("forsenade") in {"1", "true", "ja"},
         )
         return selectors.applicant_worklist(
@@ -88,18 +120,22 @@ class ApplicantListView(generics.ListAPIView[Applicant]):
 )
 class ApplicantDetailView(generics.RetrieveAPIView[Applicant]):
     serializer_class = ApplicantDetailSerializer
-    permission_classes = [CanViewApplicants]
+    permission_classes = [HasApiScope, CanViewApplicants]
+    api_scope = "read:applicants"
 
     def get_object(self) -> Applicant:
-        return access_applicant(
-            user=self.request.user,
-            public_id=self.kwargs["public_id"],
-            purpose=PURPOSE_API_DETAIL,
+        return _with_flags(
+            access_applicant(
+                user=self.request.user,
+                public_id=self.kwargs["public_id"],
+                purpose=PURPOSE_API_DETAIL,
+            )
         )
 
 
 class ApplicantStageMoveView(APIView):
-    permission_classes = [CanHandleApplicants]
+    permission_classes = [HasApiScope, CanHandleApplicants]
+    api_scope = "write:applicants"
 
     @extend_schema(
         summary="Flytta sökande till ett annat steg",
@@ -108,7 +144,13 @@ class ApplicantStageMoveView(APIView):
             "genom beslut, inte här."
         ),
         request=StageMoveInputSerializer,
-        responses={200: ApplicantDetailSerializer},
+        responses={
+            200: ApplicantDetailSerializer,
+            409: OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="Steget går inte att välja från ärendets nuvarande steg.",
+            ),
+        },
     )
     def post(self, request: Request, public_id: str) -> Response:
         user: User = request.user  # type: ignore[assignment]
@@ -122,9 +164,11 @@ class ApplicantStageMoveView(APIView):
                 actor=user,
                 note=data.validated_data.get("note", ""),
             )
-        except services.ApplicantTransitionError as error:
-            raise ValidationError(
-                {"to_stage": ["Det steget går inte att välja från det nuvarande."]}
-            ) from error
-        refreshed = selectors.applicant_for_staff_queryset().get(pk=applicant.pk)
+        except services.ApplicantTransitionError:
+            # A valid stage that the case's current stage does not lead to: a state conflict.
+            return Response(
+                {"to_stage": ["Det steget går inte att välja från det nuvarande."]},
+                status=status.HTTP_409_CONFLICT,
+            )
+        refreshed = _with_flags(selectors.applicant_for_staff_queryset().get(pk=applicant.pk))
         return Response(ApplicantDetailSerializer(refreshed).data, status=status.HTTP_200_OK)

@@ -44,7 +44,7 @@ def test_stage_moves_follow_the_workflow(client, recruiter, applicant):
     assert response.status_code == 200
     assert response.json()["stage"] == ApplicantStage.CONTACTED
     bad = client.post(url, {"to_stage": "proposal"}, content_type="application/json")
-    assert bad.status_code == 400
+    assert bad.status_code == 409
     assert "to_stage" in bad.json()
     approve = client.post(url, {"to_stage": "approved"}, content_type="application/json")
     assert approve.status_code == 400
@@ -56,13 +56,13 @@ def test_without_permission_or_in_another_organisation(
     client, applicant, case_officer, other_organisation
 ):
     login_staff(client, case_officer)
-    assert client.get(reverse("applicants-api:applicant-list")).status_code == 403
+    assert client.get(reverse("applicants-api:applicant-list")).status_code in {401, 403}
     stranger = UserFactory(organisation=other_organisation, roles=[Role.RECRUITMENT_OFFICER])
     login_staff(client, stranger)
     url = reverse("applicants-api:applicant-detail", args=[applicant.public_id])
     assert client.get(url).status_code == 404
     client.logout()
-    assert client.get(reverse("applicants-api:applicant-list")).status_code == 403
+    assert client.get(reverse("applicants-api:applicant-list")).status_code in {401, 403}
 
 
 def test_the_schema_describes_the_applicants_api(client):

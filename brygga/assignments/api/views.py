@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from brygga.accounts.api_auth import HasApiScope
 from brygga.audit.constants import AuditEventType
 from brygga.audit.services import audit_record
 from brygga.clients.permissions import access_decision
@@ -33,7 +34,8 @@ def _decision(request: Request, public_id: str) -> Any:
 
 
 class DecisionCandidatesApi(APIView):
-    permission_classes = [CanMatch]
+    permission_classes = [HasApiScope, CanMatch]
+    api_scope = "read:matching"
 
     @extend_schema(
         summary="Kandidater för ett beslut",
@@ -58,7 +60,8 @@ class DecisionCandidatesApi(APIView):
 
 
 class DecisionOffersApi(APIView):
-    permission_classes = [CanMatch]
+    permission_classes = [HasApiScope, CanMatch]
+    api_scope = "read:matching"
 
     @extend_schema(summary="Erbjudanden för ett beslut", responses=OfferSerializer(many=True))
     def get(self, request: Request, public_id: str) -> Response:
@@ -67,7 +70,8 @@ class DecisionOffersApi(APIView):
 
 
 class DecisionAssignmentsApi(APIView):
-    permission_classes = [CanMatch]
+    permission_classes = [HasApiScope, CanMatch]
+    api_scope = "read:matching"
 
     @extend_schema(summary="Uppdrag för ett beslut", responses=AssignmentSerializer(many=True))
     def get(self, request: Request, public_id: str) -> Response:

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from brygga.accounts.api_auth import HasApiScope
 from brygga.accounts.models import User
 
 from .. import selectors
@@ -54,7 +55,8 @@ class CanViewCarers(BasePermission):
 )
 class CarerListView(generics.ListAPIView[Carer]):
     serializer_class = CarerListSerializer
-    permission_classes = [CanViewCarers]
+    permission_classes = [HasApiScope, CanViewCarers]
+    api_scope = "read:carers"
 
     def get_queryset(self) -> QuerySet[Carer]:
         user: User = self.request.user  # type: ignore[assignment]
@@ -81,7 +83,8 @@ class CarerListView(generics.ListAPIView[Carer]):
 )
 class CarerDetailView(generics.RetrieveAPIView[Carer]):
     serializer_class = CarerDetailSerializer
-    permission_classes = [CanViewCarers]
+    permission_classes = [HasApiScope, CanViewCarers]
+    api_scope = "read:carers"
     lookup_field = "public_id"
 
     def get_object(self) -> Carer:

@@ -13,6 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from brygga.accounts.api_auth import HasApiScope
+
 from .. import selectors
 from ..constants import DecisionStatus
 from ..models import Client, Decision
@@ -62,7 +64,8 @@ def _flag(value: str | None) -> bool:
 )
 class ClientListView(generics.ListAPIView[Client]):
     serializer_class = ClientListSerializer
-    permission_classes = [CanViewClients]
+    permission_classes = [HasApiScope, CanViewClients]
+    api_scope = "read:clients"
 
     def get_queryset(self) -> QuerySet[Client]:
         params = self.request.query_params
@@ -89,7 +92,8 @@ class ClientListView(generics.ListAPIView[Client]):
 )
 class ClientDetailView(generics.RetrieveAPIView[Client]):
     serializer_class = ClientDetailSerializer
-    permission_classes = [CanViewClients]
+    permission_classes = [HasApiScope, CanViewClients]
+    api_scope = "read:clients"
     lookup_field = "public_id"
 
     def get_object(self) -> Client:
@@ -121,7 +125,8 @@ class ClientDetailView(generics.RetrieveAPIView[Client]):
 )
 class DecisionListView(generics.ListAPIView[Decision]):
     serializer_class = DecisionListSerializer
-    permission_classes = [CanViewClients]
+    permission_classes = [HasApiScope, CanViewClients]
+    api_scope = "read:clients"
 
     def get_queryset(self) -> QuerySet[Decision]:
         params = self.request.query_params
@@ -145,7 +150,8 @@ class DecisionListView(generics.ListAPIView[Decision]):
 @extend_schema_view(get=extend_schema(summary="Ett beslut", description="Läsningen loggas."))
 class DecisionDetailView(generics.RetrieveAPIView[Decision]):
     serializer_class = DecisionDetailSerializer
-    permission_classes = [CanViewClients]
+    permission_classes = [HasApiScope, CanViewClients]
+    api_scope = "read:clients"
     lookup_field = "public_id"
 
     def get_object(self) -> Decision:

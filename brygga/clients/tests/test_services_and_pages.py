@@ -18,7 +18,12 @@ from brygga.audit.models import AuditEvent
 from brygga.clients import services
 from brygga.clients.constants import Consent, DecisionStatus, FollowUpOutcome, IdentifierKind, Sex
 from brygga.clients.models import Client, Decision
-from brygga.clients.selectors import DecisionFilters, decision_worklist, follow_ups_due
+from brygga.clients.selectors import (
+    DecisionFilters,
+    decision_worklist,
+    follow_ups_due,
+    reportable_soon,
+)
 
 from .factories import basis_for, make_client, make_decision, next_test_number
 
@@ -237,6 +242,21 @@ def test_worklist_shows_waiting_time_and_ivo_date(client, organisation, unit, ca
     assert f"Rapporteras till IVO {decision.reportable_on:%Y-%m-%d}" in body
     assert client.get(reverse("clients:worklist") + "?mina=on").status_code == 200
     assert AuditEvent.objects.filter(event_type=AuditEventType.CLIENT_LIST_VIEWED).count() == 2
+
+
+def test_worklist_warns_of_decisions_reportable_within_30_days(
+    client, organisation, unit, case_officer
+):
+    today = timezone.localdate()
+    record = make_client(organisation, unit, case_officer, first_name="Vilma")
+    soon = make_decision(record, case_officer, decision_date=today - timedelta(days=80))
+    make_decision(record, case_officer, decision_date=today - timedelta(days=20))  # not yet
+    make_decision(record, case_officer, decision_date=today - timedelta(days=100))  # passed
+    assert list(reportable_soon(user=case_officer, today=today)) == [soon]
+    login_staff(client, case_officer)
+    body = client.get(reverse("clients:worklist")).content.decode()
+    assert "Blir rapporteringspliktiga till IVO inom 30 dagar" in body
+    assert f"rapporteras {soon.reportable_on:%Y-%m-%d} om det inte verkställs innan" in body
 
 
 def test_decision_form_shows_the_legal_basis_error_next_to_the_field(

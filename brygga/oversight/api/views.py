@@ -14,6 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from brygga.accounts.api_auth import HasApiScope
+
 from .. import selectors
 from ..permissions import can_view_register, register_record_view
 from ..register import parse_iso_date
@@ -28,14 +30,16 @@ class CanViewRegister(BasePermission):
 
 
 class UnimplementedRegisterApi(APIView):
-    permission_classes = [CanViewRegister]
+    permission_classes = [HasApiScope, CanViewRegister]
+    api_scope = "read:oversight"
 
     @extend_schema(
         summary="Ej verkställda beslut",
         description=(
             "De poster som är öppna på datumet as_of: beslut som inte verkställts tre månader "
-            "efter beslutsdatumet och avbrott som inte återupptagits inom tre månader, enligt "
-            "SoL och LSS. Ett avböjt erbjudande stänger inte en post. Beslut om klienter i "
+            "efter beslutsdatumet, avbrott som inte återupptagits inom tre månader och beslut "
+            "som personalen markerat som delvis verkställda, enligt SoL och LSS. Ett avböjt "
+            "erbjudande stänger inte en post. Beslut om klienter i "
             "användarens enheter (alla enheter med behörigheten clients.view_all_units). "
             "Ingen sidindelning. Varje anrop loggas."
         ),

@@ -281,7 +281,7 @@ def test_the_register_costs_the_same_queries_for_few_and_many_rows(
     with CaptureQueriesContext(connection) as many:
         entries = selectors.unimplemented_open_on(as_of=AS_OF, organisation=organisation)
     assert len(entries) == 6
-    assert len(few) == len(many) == 3
+    assert len(few) == len(many) == 4
 
 
 # --- The command's arguments -----------------------------------------------------------------

@@ -6,7 +6,6 @@ or AA violation.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import shutil
@@ -109,16 +108,9 @@ def csp_violations(page: Page) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def _reference_data(transactional_db: None) -> None:
+def _reference_data(reference_data: None) -> None:
     """Browser tests run against a live server, so each test's data is flushed afterwards,
-    including the rows data migrations seed. Seed them again, the way the migration does."""
-    from django.apps import apps
-
-    for migration in (
-        "brygga.catalogue.migrations.0002_seed_assignment_types",
-        "brygga.clients.migrations.0002_seed_legal_bases",
-    ):
-        importlib.import_module(migration).seed(apps, None)
+    including the rows data migrations seed; `reference_data` seeds them again."""
 
 
 def sign_in_demo_staff(page: Page, url: str, email: str) -> None:

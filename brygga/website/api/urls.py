@@ -1,7 +1,7 @@
 """The public API under /api/v1/ (mounted by brygga/urls.py) and its OpenAPI schema.
 
-The schema is published at schema/. An interactive docs page would need
-drf-spectacular-sidecar (no CDN at run time), which is not installed.
+The schema is published at schema/; a readable page rendered from it on the server is at
+docs/ (brygga/integrations/api_docs.py, no script, strict CSP).
 """
 
 from django.urls import path

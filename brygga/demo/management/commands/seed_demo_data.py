@@ -30,6 +30,10 @@ class Command(BaseCommand):
         from brygga.assignments import demo as assignments_demo
         from brygga.carers import demo as carers_demo
         from brygga.clients import demo as clients_demo
+        from brygga.contracts import demo as contracts_demo
+        from brygga.oversight import demo as oversight_demo
+        from brygga.payments import demo as payments_demo
+        from brygga.retention import demo as retention_demo
         from brygga.website import demo as website_demo
 
         if accounts_demo.demo_exists():
@@ -49,6 +53,10 @@ class Command(BaseCommand):
             carers_demo.create_demo_carers(organisation)
             clients_demo.create_demo_clients(organisation)
             assignments_demo.create_demo_assignments(organisation)
+            contract_versions = contracts_demo.create_demo_contracts(organisation)
+            payments_demo.create_demo_payments(organisation, contract_versions)
+            oversight_demo.create_demo_oversight(organisation)
+            retention_demo.create_demo_rules(organisation)
         self.stdout.write(self.style.SUCCESS("Ekby kommun är skapad."))
 
     @staticmethod

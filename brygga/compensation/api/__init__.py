@@ -1,0 +1,1 @@
+"""The staff API of the compensation app under /api/v1/."""

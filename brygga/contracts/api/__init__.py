@@ -1,0 +1,1 @@
+"""The staff API of the contracts app under /api/v1/."""

@@ -1,0 +1,1 @@
+"""Payments: carers' reports, approval, payment runs and the payroll export."""

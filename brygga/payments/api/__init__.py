@@ -1,0 +1,1 @@
+"""The staff API of the payments app under /api/v1/."""
