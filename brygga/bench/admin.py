@@ -13,6 +13,7 @@ from django.contrib import admin
 from brygga.applicants.models import Applicant
 from brygga.carers.models import Carer
 from brygga.clients.models import Client, Decision
+from brygga.payments.models import Report
 
 
 class CarerAdmin(admin.ModelAdmin[Carer]):
@@ -37,6 +38,12 @@ class ApplicantAdmin(admin.ModelAdmin[Applicant]):
     list_filter = ("stage",)
 
 
+class ReportAdmin(admin.ModelAdmin[Report]):
+    list_display = ("carer", "period_start", "period_end", "status", "submitted_at")
+    list_select_related = ("carer",)
+    list_filter = ("status",)
+
+
 def _register(model: Any, model_admin: Any) -> None:
     if not admin.site.is_registered(model):
         admin.site.register(model, model_admin)
@@ -46,3 +53,4 @@ _register(Carer, CarerAdmin)
 _register(Client, ClientAdmin)
 _register(Decision, DecisionAdmin)
 _register(Applicant, ApplicantAdmin)
+_register(Report, ReportAdmin)

@@ -13,12 +13,12 @@ import random
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.contrib.auth.hashers import make_password
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 from brygga.accounts.constants import Role, UserKind
@@ -30,10 +30,15 @@ from brygga.assignments.constants import AssignmentStatus
 from brygga.assignments.models import Assignment
 from brygga.carers.constants import CarerStatus, CheckKind, CheckOutcome, Frequency
 from brygga.carers.models import Carer, CarerApproval, CarerCheck, languages_search_text
+from brygga.catalogue.constants import CompensationModel
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.clients.constants import Consent, DecisionStatus, IdentifierKind, ScopeUnit, Sex
 from brygga.clients.models import Client, Decision, LegalBasis
+from brygga.contracts.constants import VersionStatus
+from brygga.contracts.models import Contract, ContractVersion
 from brygga.core.testdata import make_test_personnummer
+from brygga.payments.constants import LineKind, ReportStatus
+from brygga.payments.models import Report, ReportLine
 from brygga.website.constants import AgeBand
 from brygga.website.models import OpenAssignment
 
@@ -67,7 +72,7 @@ class Size:
     decisions: int
     applicants: int
     open_assignments: int
-    reports: int = 0  # carers' reports: once the payments app has them
+    reports: int = 0  # carers' reports, spread over the running assignments' months
 
     def scaled(self, factor: float, name: str) -> Size:
         def s(n: int) -> int:
@@ -88,7 +93,7 @@ class Size:
 SMALL = Size("small", 5, 500, 1_000, 1_500, 300, 30, 30_000)
 LARGE = Size("large", 290, 20_000, 50_000, 60_000, 12_000, 1_000, 1_000_000)
 SIZES = {
-    "tiny": Size("tiny", 2, 30, 30, 40, 30, 30),
+    "tiny": Size("tiny", 2, 30, 30, 40, 30, 30, 200),
     "small": SMALL,
     # One tenth of the large one: what a loaded laptop builds in a few minutes.
     "medium": LARGE.scaled(0.1, "medium"),
@@ -377,6 +382,10 @@ def build(
     step("assignments", t, n)
 
     t = time.perf_counter()
+    n = _contracts_and_reports(size, rng, organisation=organisation, officer=officer, units=units)
+    step("contracts and reports", t, n)
+
+    t = time.perf_counter()
     stages = [s for s in ApplicantStage if s != ApplicantStage.APPROVED]
 
     def applicant(i: int) -> Applicant:
@@ -436,3 +445,212 @@ def build(
     return Built(
         organisation=organisation, staff=staff, officer=officer, seconds=seconds, counts=counts
     )
+
+
+FEE = Decimal("1450.00")
+EXPENSE_ALLOWANCE = Decimal("780.00")
+
+
+def _month_start(day: date, months_back: int) -> date:
+    index = day.year * 12 + day.month - 1 - months_back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _contracts_and_reports(
+    size: Size, rng: random.Random, *, organisation: Organisation, officer: User, units: list[Unit]
+) -> int:
+    """A signed contract per running assignment and `size.reports` monthly reports over them:
+    every month before last is paid; last month's reports wait, nine in ten approved (what the
+    monthly payment run pays) and the rest submitted (the approval worklist). Only the waiting
+    reports carry lines: the run reads them, nothing benchmarked reads a paid report's lines."""
+    now = timezone.now()
+    today = timezone.localdate()
+    assignments = list(
+        Assignment.objects.filter(decision__client__unit__in=units)
+        .order_by("pk")
+        .values_list("pk", "carer_id", "started_on")
+    )
+    if not assignments or not size.reports:
+        return 0
+    _bulk(
+        Contract,
+        (
+            Contract(organisation=organisation, assignment_id=pk, created_by=officer)
+            for pk, _carer, _started in assignments
+        ),
+    )
+    contracts = dict(
+        Contract.objects.filter(assignment__decision__client__unit__in=units).values_list(
+            "assignment_id", "pk"
+        )
+    )
+    _bulk(
+        ContractVersion,
+        (
+            ContractVersion(
+                contract_id=contracts[pk],
+                number=1,
+                status=VersionStatus.SIGNED,
+                valid_from=started or today,
+                compensation_model=CompensationModel.MONTHLY,
+                assignment_type_code="kontaktperson",
+                law="sol",
+                fee_percent=Decimal("3.0"),
+                expense_percent=Decimal("1.6"),
+                scope_quantity=Decimal("4"),
+                scope_unit="meetings_per_month",
+                scope_text="4 träffar i månaden",
+                insurance="Kommunens olycksfallsförsäkring.",
+                created_by=officer,
+                carer_accepted_at=now,
+                signed_at=now,
+                signed_by=officer,
+            )
+            for pk, _carer, started in assignments
+        ),
+    )
+    versions = dict(
+        ContractVersion.objects.filter(contract_id__in=contracts.values()).values_list(
+            "contract_id", "pk"
+        )
+    )
+    months = max(1, -(-size.reports // len(assignments)))  # ceiling division
+    last_month = _month_start(today, 1)
+
+    def report(i: int, pk: int, carer_id: int, months_back: int) -> Report:
+        start = _month_start(last_month, months_back)
+        waiting = months_back == 0
+        status = (
+            ReportStatus.PAID
+            if not waiting
+            else ReportStatus.SUBMITTED
+            if i % 10 == 0
+            else ReportStatus.APPROVED
+        )
+        submitted = timezone.make_aware(
+            datetime.combine(_month_start(start, -1), datetime.min.time())
+        ) + timedelta(days=rng.randint(0, 9))
+        return Report(
+            organisation=organisation,
+            contract_id=contracts[pk],
+            contract_version_id=versions[contracts[pk]],
+            carer_id=carer_id,
+            period_start=start,
+            period_end=_month_start(start, -1) - timedelta(days=1),
+            status=status,
+            meetings=[
+                {"date": (start + timedelta(days=d)).isoformat(), "hours": "3"}
+                for d in (3, 10, 17, 24)
+            ],
+            submitted_at=submitted,
+            decided_at=None if status == ReportStatus.SUBMITTED else submitted + timedelta(days=2),
+            decided_by=None if status == ReportStatus.SUBMITTED else officer,
+            fee=FEE,
+            expense_allowance=EXPENSE_ALLOWANCE,
+            travel=Decimal("0.00"),
+            outlays=Decimal("0.00"),
+        )
+
+    if connection.vendor == "postgresql":
+        n = _reports_in_sql(
+            organisation=organisation, officer=officer, contracts=list(contracts.values()),
+            months=months, total=size.reports, last_month=last_month,
+        )  # fmt: skip
+    else:
+        n = _bulk(
+            Report,
+            (
+                report(i, pk, carer_id, back)
+                for back in range(months)
+                for i, (pk, carer_id, _started) in enumerate(assignments)
+                if back * len(assignments) + i < size.reports
+            ),
+        )
+    waiting = Report.objects.filter(
+        organisation=organisation,
+        period_start=last_month,
+        status__in=[ReportStatus.APPROVED, ReportStatus.SUBMITTED],
+        contract_id__in=contracts.values(),
+    ).values_list("pk", flat=True)
+    month = last_month.isoformat()[:7]
+    _bulk(
+        ReportLine,
+        (
+            ReportLine(
+                report_id=report_id,
+                kind=kind,
+                quantity=Decimal("1"),
+                rate=amount,
+                amount=amount,
+                rule="Månadsarvode enligt avtal (bench)",
+                month=month,
+            )
+            for report_id in waiting.iterator(chunk_size=BATCH)
+            for kind, amount in (
+                (LineKind.FEE, FEE),
+                (LineKind.EXPENSE_ALLOWANCE, EXPENSE_ALLOWANCE),
+            )
+        ),
+    )
+    return n
+
+
+# The same reports as `report()` above, made by PostgreSQL itself: a million rows through the
+# ORM take a quarter of an hour, INSERT … SELECT over generate_series a minute.
+_REPORTS_SQL = """
+INSERT INTO payments_report (
+    public_id, created_at, updated_at, organisation_id, contract_id, contract_version_id,
+    carer_id, period_start, period_end, status, meetings, stays, kilometres, note,
+    submitted_at, decided_at, decided_by_id, return_comment, fee, expense_allowance, travel,
+    outlays)
+SELECT gen_random_uuid(), now(), now(), %(organisation)s, c.id, v.id, a.carer_id,
+       p.start, (p.start + interval '1 month' - interval '1 day')::date,
+       CASE WHEN g.back > 0 THEN 'paid' WHEN c.rn %% 10 = 0 THEN 'submitted' ELSE 'approved' END,
+       jsonb_build_array(
+           jsonb_build_object('date', to_char(p.start + 3, 'YYYY-MM-DD'), 'hours', '3'),
+           jsonb_build_object('date', to_char(p.start + 10, 'YYYY-MM-DD'), 'hours', '3'),
+           jsonb_build_object('date', to_char(p.start + 17, 'YYYY-MM-DD'), 'hours', '3'),
+           jsonb_build_object('date', to_char(p.start + 24, 'YYYY-MM-DD'), 'hours', '3')),
+       '[]'::jsonb, 0, '',
+       p.start + interval '1 month' + (c.rn %% 10) * interval '1 day',
+       CASE WHEN g.back = 0 AND c.rn %% 10 = 0 THEN NULL
+            ELSE p.start + interval '1 month' + (c.rn %% 10 + 2) * interval '1 day' END,
+       CASE WHEN g.back = 0 AND c.rn %% 10 = 0 THEN NULL ELSE %(officer)s END,
+       '', %(fee)s, %(expense)s, 0, 0
+FROM (
+    SELECT id, assignment_id, row_number() OVER (ORDER BY assignment_id) - 1 AS rn
+    FROM contracts_contract WHERE id = ANY(%(contracts)s)
+) AS c
+JOIN contracts_contractversion v ON v.contract_id = c.id
+JOIN assignments_assignment a ON a.id = c.assignment_id
+CROSS JOIN generate_series(0, %(months)s - 1) AS g(back)
+CROSS JOIN LATERAL (SELECT (%(last_month)s::date - g.back * interval '1 month')::date AS start) p
+WHERE g.back * %(count)s + c.rn < %(total)s
+"""
+
+
+def _reports_in_sql(
+    *,
+    organisation: Organisation,
+    officer: User,
+    contracts: list[int],
+    months: int,
+    total: int,
+    last_month: date,
+) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _REPORTS_SQL,
+            {
+                "organisation": organisation.pk,
+                "officer": officer.pk,
+                "contracts": contracts,
+                "months": months,
+                "count": len(contracts),
+                "total": total,
+                "last_month": last_month,
+                "fee": FEE,
+                "expense": EXPENSE_ALLOWANCE,
+            },
+        )
+        return int(cursor.rowcount)

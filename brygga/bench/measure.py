@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import connection
 from django.test import Client as HttpClient
+from django.utils import timezone
 
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -27,12 +28,19 @@ from brygga.carers.constants import CarerStatus
 from brygga.carers.models import Carer
 from brygga.clients.constants import DecisionStatus
 from brygga.clients.models import Decision
+from brygga.oversight import reports as oversight_reports
+from brygga.oversight.quarters import recent_quarters
+from brygga.payments import services as payment_services
+from brygga.payments.constants import ReportStatus
+from brygga.payments.models import PaymentLine, PaymentRun, Report
 
 from .dataset import Built
 
 STAFF_P95_MS = 150.0
 PUBLIC_P95_MS = 50.0
 MATCHING_MS = 200.0
+PAYMENT_RUN_S = 60.0
+IVO_REPORT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class Objects:
     decision: str
     carer: str
     applicant: str
+    quarter: str  # "YYYY/N": the latest ended quarter
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,13 @@ PAGES: list[Page] = [
     Page("Klient (detalj)", "staff", lambda o: f"/personal/klienter/{o.client}/"),
     Page("Beslut (detalj)", "staff", lambda o: f"/personal/klienter/beslut/{o.decision}/"),
     Page("Uppdragstagare (detalj)", "staff", lambda o: f"/personal/uppdragstagare/{o.carer}/"),
+    Page("Redovisningar att godkänna", "staff", lambda o: "/personal/redovisningar/",
+         admin="/admin/payments/report/"),
+    Page("Utbetalningar (körningar)", "staff", lambda o: "/personal/utbetalningar/"),
+    Page("Tillsyn (översikt)", "staff", lambda o: "/personal/tillsyn/"),
+    Page("Ej verkställda beslut (register)", "staff", lambda o: "/personal/tillsyn/register/"),
+    Page("IVO-rapport för kvartalet", "staff", lambda o: f"/personal/tillsyn/kvartal/{o.quarter}/"),
+    Page("Statistik", "staff", lambda o: "/personal/tillsyn/statistik/"),
     Page("Matchning: kandidater för ett beslut", "staff",
          lambda o: f"/personal/klienter/beslut/{o.decision}/matchning/"),
     Page("Aktuella uppdrag (publik lista)", "public", lambda o: "/aktuella-uppdrag/",
@@ -89,6 +105,7 @@ PAGES: list[Page] = [
     Page("API: beslut", "api", lambda o: "/api/v1/decisions/"),
     Page("API: kandidater för ett beslut", "api",
          lambda o: f"/api/v1/decisions/{o.decision}/candidates/"),
+    Page("API: utbetalningskörningar", "api", lambda o: "/api/v1/payments/runs/"),
     Page("API: ej verkställda beslut (IVO)", "api", lambda o: "/api/v1/oversight/unimplemented/"),
     Page("API: ersättning (offert)", "api", lambda o: "/api/v1/compensation/quote/",
          method="post", data=QUOTE),
@@ -114,6 +131,7 @@ def find_objects(built: Built) -> Objects:
         decision=str(decision.public_id),
         carer=str(carer[0].public_id),
         applicant=str(applicant[0].public_id),
+        quarter="{0.year}/{0.number}".format(recent_quarters(timezone.localdate(), 1)[0]),
     )
 
 
@@ -209,8 +227,65 @@ def time_matching(decision_id: str, *, repeat: int, warmup: int) -> dict[str, An
     }
 
 
+def time_quarter_report(built: Built, *, repeat: int) -> dict[str, Any]:
+    """The quarterly IVO report prepared from the register (`quarter_data`), as the page, the
+    CSV and the PDF do before rendering."""
+    quarter = recent_quarters(timezone.localdate(), 1)[0]
+    wall: list[float] = []
+    rows = 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        rows = len(
+            oversight_reports.quarter_data(organisation=built.organisation, quarter=quarter).rows
+        )
+        wall.append(time.perf_counter() - started)
+    return {
+        "quarter": f"{quarter.year} Q{quarter.number}",
+        "rows": rows,
+        "median_s": round(statistics.median(wall), 2),
+        "max_s": round(max(wall), 2),
+    }
+
+
+def time_payment_run(built: Built) -> dict[str, Any]:
+    """The monthly payment run, built the way the background task builds it, once (it pays
+    the approved reports, so it runs last)."""
+    month = timezone.localdate().replace(day=1)
+    payable = Report.objects.filter(
+        organisation=built.organisation, status=ReportStatus.APPROVED
+    ).count()
+    run = PaymentRun.objects.create(
+        organisation=built.organisation, month=month, created_by=built.staff
+    )
+    queries = 0
+
+    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
+    started, started_cpu = time.perf_counter(), time.process_time()
+    with connection.execute_wrapper(count):
+        run = payment_services.payment_run_build(run.pk)
+    seconds = time.perf_counter() - started
+    return {
+        "status": run.status,
+        "reports": payable,
+        "paid": Report.objects.filter(
+            organisation=built.organisation, status=ReportStatus.PAID, payment_lines__run=run
+        )
+        .distinct()
+        .count(),
+        "lines": PaymentLine.objects.filter(run=run).count(),
+        "queries": queries,
+        "seconds": round(seconds, 1),
+        "cpu_seconds": round(time.process_time() - started_cpu, 1),
+    }
+
+
 def run(built: Built, *, repeat: int = 20, warmup: int = 2) -> dict[str, Any]:
-    """Time every page (and its admin twin) and matching; plain data for the report."""
+    """Time every page (and its admin twin), matching, the IVO report and the payment run;
+    plain data for the report."""
     objects = find_objects(built)
     browser = signed_in(built.staff)
     anonymous = HttpClient()
@@ -235,4 +310,11 @@ def run(built: Built, *, repeat: int = 20, warmup: int = 2) -> dict[str, Any]:
             row["admin"] = {"path": page.admin, **twin}
         rows.append(row)
     matching = time_matching(objects.decision, repeat=max(5, repeat // 2), warmup=1)
-    return {"pages": rows, "matching": matching}
+    quarter = time_quarter_report(built, repeat=3)
+    payment_run = time_payment_run(built)
+    return {
+        "pages": rows,
+        "matching": matching,
+        "quarter_report": quarter,
+        "payment_run": payment_run,
+    }

@@ -134,6 +134,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# DATABASE_REPLICA_URL: optional read replica of the primary; statistics and exports read from
+# it (brygga.core.db_routers, ADR 0031).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+REPLICA_READS = "replica" in DATABASES
+DATABASE_ROUTERS = ["brygga.core.db_routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL: optional shared cache (rate limits, lockouts) for several application servers.

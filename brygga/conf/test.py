@@ -7,6 +7,12 @@ os.environ["BRYGGA_DEMO_MODE"] = "false"
 os.environ["TASKS_BACKEND"] = "immediate"
 
 from .base import *  # noqa: F403
+from .base import DATABASES
+
+# A second alias for the replica router's tests: the same test database (a mirror). Off unless
+# a test turns REPLICA_READS on and asks for both databases.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+REPLICA_READS = False
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import IO, Any
@@ -335,62 +336,105 @@ def payment_run_create(*, organisation: Organisation, month: date, actor: User) 
     return run
 
 
-def _pay_report(run: PaymentRun, report_id: int) -> bool:
-    """Copy one approved report's lines into the run and mark it paid; False when another run
-    (or an earlier attempt) already paid it."""
-    with transaction.atomic():
-        report = (
-            Report.objects.select_for_update(of=("self",))
-            .filter(pk=report_id, status=ReportStatus.APPROVED)
-            .first()
+# Reports paid per transaction: large enough that a run over 40 000 reports is a few hundred
+# round trips, small enough that the progress bar moves and a crash loses little.
+PAY_CHUNK = 500
+
+
+def _payment_lines(run: PaymentRun, report_id: int, carer_id: int, lines: list[Any]) -> list[Any]:
+    """One payment line per kind for a report: its lines summed, with the rate kept when the
+    report used a single rate for that kind."""
+    totals: dict[str, dict[str, Any]] = {}
+    for kind, quantity, rate, amount, rule in lines:
+        row = totals.setdefault(
+            kind, {"quantity": Decimal("0"), "amount": Decimal("0"), "rates": set(), "rules": []}
         )
-        if report is None:
-            return False
-        totals: dict[str, dict[str, Any]] = {}
-        for line in report.lines.all():
-            row = totals.setdefault(
-                line.kind,
-                {"quantity": Decimal("0"), "amount": Decimal("0"), "rates": set(), "rules": []},
+        row["quantity"] += quantity
+        row["amount"] += amount
+        row["rates"].add(rate)
+        if rule not in row["rules"]:
+            row["rules"].append(rule)
+    payment_lines = []
+    for kind, row in totals.items():
+        single_rate = len(row["rates"]) == 1
+        payment_lines.append(
+            PaymentLine(
+                organisation_id=run.organisation_id,
+                run=run,
+                carer_id=carer_id,
+                report_id=report_id,
+                kind=kind,
+                quantity=row["quantity"] if single_rate else Decimal("1"),
+                rate=next(iter(row["rates"])) if single_rate else row["amount"],
+                amount=row["amount"],
+                rule="; ".join(row["rules"])[:300],
+                taxable=kind in TAXABLE_KINDS,
             )
-            row["quantity"] += line.quantity
-            row["amount"] += line.amount
-            row["rates"].add(line.rate)
-            if line.rule not in row["rules"]:
-                row["rules"].append(line.rule)
-        lines = []
-        for kind, row in totals.items():
-            single_rate = len(row["rates"]) == 1
-            lines.append(
-                PaymentLine(
-                    organisation_id=run.organisation_id,
-                    run=run,
-                    carer_id=report.carer_id,
-                    report=report,
-                    kind=kind,
-                    quantity=row["quantity"] if single_rate else Decimal("1"),
-                    rate=next(iter(row["rates"])) if single_rate else row["amount"],
-                    amount=row["amount"],
-                    rule="; ".join(row["rules"])[:300],
-                    taxable=kind in TAXABLE_KINDS,
-                )
-            )
+        )
+    return payment_lines
+
+
+def _pay_reports(run: PaymentRun, report_ids: Sequence[int]) -> int:
+    """Copy approved reports' lines into the run and mark them paid, in one transaction; the
+    number paid. A report another run (or an earlier attempt) paid is skipped: the row lock
+    makes a second run wait and then see it paid, and the unique constraint on ordinary
+    payment lines is the last guard."""
+    with transaction.atomic():
+        # Locked in id order, so runs that overlap cannot deadlock.
+        reports = dict(
+            Report.objects.select_for_update(of=("self",))
+            .filter(pk__in=report_ids, status=ReportStatus.APPROVED)
+            .order_by("pk")
+            .values_list("pk", "carer_id")
+        )
+        if not reports:
+            return 0
+        lines_of: dict[int, list[Any]] = defaultdict(list)
+        for report_id, *line in (
+            ReportLine.objects.filter(report_id__in=reports)
+            .order_by("id")
+            .values_list("report_id", "kind", "quantity", "rate", "amount", "rule")
+        ):
+            lines_of[report_id].append(line)
+        lines = [
+            payment_line
+            for report_id, carer_id in reports.items()
+            for payment_line in _payment_lines(run, report_id, carer_id, lines_of[report_id])
+        ]
         try:
             with transaction.atomic():
-                PaymentLine.objects.bulk_create(lines)
-        except IntegrityError:  # the constraint: this report is already paid
-            return False
-        report.status = ReportStatus.PAID
-        report.save(update_fields=["status", "updated_at"])
-        return True
+                PaymentLine.objects.bulk_create(lines, batch_size=1000)
+        except IntegrityError:
+            # Some report here was paid outside the lock (should not happen): pay one by one,
+            # so the others still go into this run.
+            paid = 0
+            for report_id, carer_id in reports.items():
+                try:
+                    with transaction.atomic():
+                        PaymentLine.objects.bulk_create(
+                            _payment_lines(run, report_id, carer_id, lines_of[report_id])
+                        )
+                except IntegrityError:
+                    continue
+                Report.objects.filter(pk=report_id).update(
+                    status=ReportStatus.PAID, updated_at=timezone.now()
+                )
+                paid += 1
+            return paid
+        Report.objects.filter(pk__in=reports).update(
+            status=ReportStatus.PAID, updated_at=timezone.now()
+        )
+        return len(reports)
 
 
 def _employer_contributions(run: PaymentRun) -> None:
     """Arbetsgivaravgifter on each fee line, in order, with the carer's fees earlier in the
     year from this payer, so the 1 000 kr threshold applies per year and payer."""
     bands = employer_contribution_bands(run.month)
-    fee_lines = (
+    fee_lines = list(
         PaymentLine.objects.filter(run=run, kind=LineKind.FEE)
         .select_related("carer")
+        .only("id", "amount", "carer_id", "carer__birth_date")
         .order_by("carer_id", "id")
     )
     year_to_date: dict[int, Decimal] = defaultdict(Decimal)
@@ -426,21 +470,23 @@ def _employer_contributions(run: PaymentRun) -> None:
                 threshold=band.threshold,
             )
         year_to_date[line.carer_id] += line.amount
-        line.save(update_fields=["employer_contributions"])
+    PaymentLine.objects.bulk_update(fee_lines, ["employer_contributions"], batch_size=1000)
 
 
 def payment_run_build(run_id: int) -> PaymentRun:
-    """Collect the approved, unpaid reports and waiting adjustments into the run, one report at
-    a time (each in its own transaction, so progress shows and a crash loses nothing)."""
+    """Collect the approved, unpaid reports and waiting adjustments into the run, a chunk of
+    reports at a time (each in its own transaction, so progress shows and a crash loses
+    nothing: a failed run's paid chunks stay paid, and a new run takes the rest)."""
     run = PaymentRun.objects.get(pk=run_id)
     if run.status != RunStatus.BUILDING:
         return run
     try:
         report_ids = _payable_reports(run)
         PaymentRun.objects.filter(pk=run.pk).update(reports_total=len(report_ids), reports_done=0)
-        for done, report_id in enumerate(report_ids, start=1):
-            _pay_report(run, report_id)
-            PaymentRun.objects.filter(pk=run.pk).update(reports_done=done)
+        for done in range(0, len(report_ids), PAY_CHUNK):
+            chunk = report_ids[done : done + PAY_CHUNK]
+            _pay_reports(run, chunk)
+            PaymentRun.objects.filter(pk=run.pk).update(reports_done=done + len(chunk))
         with transaction.atomic():
             PaymentLine.objects.select_for_update().filter(
                 organisation_id=run.organisation_id, run__isnull=True, is_adjustment=True

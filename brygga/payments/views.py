@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -40,6 +41,7 @@ from .periods import deadline, period_for, previous_period
 
 PURPOSE_APPROVAL = "Godkännande av redovisning"
 PURPOSE_PAYMENT = "Utbetalning"
+APPROVAL_PAGE_SIZE = 50
 
 
 def _file_response(handle: Any, name: str, content_type: str) -> FileResponse:
@@ -299,11 +301,25 @@ def receipt_own(request: HttpRequest, report_id: str, expense_id: int) -> FileRe
 
 @permission_required("payments.approve_report")
 def approval_list(request: HttpRequest) -> HttpResponse:
-    reports = selectors.reports_for_officer(user=request.user).filter(status=ReportStatus.SUBMITTED)
-    recent = selectors.reports_for_officer(user=request.user).filter(
-        status__in=[ReportStatus.APPROVED, ReportStatus.RETURNED, ReportStatus.PAID]
-    )[:20]
-    return render(request, "payments/approval_list.html", {"reports": reports, "recent": recent})
+    """The approval queue, oldest sent first and paged (a month's reports in a large
+    municipality are thousands), and the reports handled most recently."""
+    waiting = (
+        selectors.reports_for_officer(user=request.user)
+        .filter(status=ReportStatus.SUBMITTED)
+        .order_by("submitted_at", "id")
+    )
+    page = Paginator(waiting, APPROVAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    recent = (
+        selectors.reports_for_officer(user=request.user)
+        .filter(status__in=[ReportStatus.APPROVED, ReportStatus.RETURNED, ReportStatus.PAID])
+        .exclude(decided_at=None)
+        .order_by("-decided_at", "-id")[:20]
+    )
+    return render(
+        request,
+        "payments/approval_list.html",
+        {"page": page, "reports": page.object_list, "recent": recent},
+    )
 
 
 def _officer_report(request: HttpRequest, report_id: str) -> Report:
