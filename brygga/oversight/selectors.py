@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from brygga.assignments.models import Assignment, Interruption
 from brygga.clients.constants import REPORTABLE_AFTER_MONTHS, DecisionStatus
@@ -138,12 +138,36 @@ def unimplemented_open_on(
 def unimplemented_closed_between(
     *, after: date, until: date, organisation: Any = None, user: Any = None
 ) -> list[Entry]:
-    """Entries closed in `after < closed_on <= until`: for the next report only."""
+    """Entries closed in `after < closed_on <= until`: for the next report only.
+
+    SQL keeps only decisions with a date in the period that can close an entry (implemented,
+    ended, an assignment started or ended, an avbrott resumed, a partial implementation
+    closed): every closing in `register` is one of these, and most decisions have none, so the
+    report does not load every decision the organisation ever had."""
+    window = {"__gt": after, "__lte": until}
+
+    def within(field: str) -> Q:
+        return Q(**{f"{field}{lookup}": day for lookup, day in window.items()})
+
+    assignment_moved = Assignment.objects.filter(
+        within("started_on") | within("ended_on"), decision=OuterRef("pk")
+    )
+    resumed = Interruption.objects.filter(within("resumed_on"), assignment__decision=OuterRef("pk"))
+    partial_closed = PartialImplementation.objects.filter(
+        within("closed_on"), decision=OuterRef("pk")
+    )
     decisions = (
         _scope(organisation=organisation, user=user)
         .annotate(reportable=AddMonths("decision_date", REPORTABLE_AFTER_MONTHS))
         .filter(reportable__lt=until)
         .exclude(status__in=_ENDED, ended_on__lte=after)
+        .filter(
+            within("implemented_on")
+            | within("ended_on")
+            | Exists(assignment_moved)
+            | Exists(resumed)
+            | Exists(partial_closed)
+        )
     )
     facts = [decision_facts(d) for d in _with_history(decisions)]
     return closed_between(facts, after, until)
@@ -187,16 +211,28 @@ def decisions_with_history(
     user: Any = None,
     units: tuple[int, ...] | None = None,
     reportable_by: date | None = None,
+    may_have_entries: bool = False,
 ) -> list[Decision]:
     """The SoL and LSS decisions of the scope (clients in `units`, when given) with what the
-    register needs (four queries), those reportable by `reportable_by` only when it is given."""
-    queryset = _scope(organisation=organisation, user=user)
+    register needs (four queries), those reportable by `reportable_by` only when it is given.
+
+    With `may_have_entries`, SQL leaves out the decisions that can never have had an entry:
+    implemented by their reportable date, never interrupted, never partly implemented (most
+    decisions, so the statistics do not load every decision ever made)."""
+    queryset = _scope(organisation=organisation, user=user).annotate(
+        reportable=AddMonths("decision_date", REPORTABLE_AFTER_MONTHS)
+    )
     if units is not None:
         queryset = queryset.filter(client__unit__in=units)
     if reportable_by is not None:
-        queryset = queryset.annotate(
-            reportable=AddMonths("decision_date", REPORTABLE_AFTER_MONTHS)
-        ).filter(reportable__lte=reportable_by)
+        queryset = queryset.filter(reportable__lte=reportable_by)
+    if may_have_entries:
+        queryset = queryset.filter(
+            Q(implemented_on__isnull=True)
+            | Q(implemented_on__gt=F("reportable"))
+            | Exists(Interruption.objects.filter(assignment__decision=OuterRef("pk")))
+            | Exists(PartialImplementation.objects.filter(decision=OuterRef("pk")))
+        )
     return list(_with_history(queryset))
 
 

@@ -378,6 +378,7 @@ def unimplemented_per_quarter(filters: StatsFilters) -> ChartData:
         organisation=filters.organisation,
         units=filters.units,
         reportable_by=quarters[-1].last_day,
+        may_have_entries=True,
     )
     facts: list[DecisionFacts] = [selectors.decision_facts(d) for d in decisions]
     kinds = list(EntryKind)

@@ -410,3 +410,72 @@ def test_the_schema_describes_the_entry(client, manager):
     operation = schema["paths"][URL]["get"]
     assert [p["name"] for p in operation["parameters"]] == ["as_of"]
     assert set(UnimplementedEntrySerializer().fields) == set(ENTRY_KEYS)
+
+
+@pytest.mark.parametrize(
+    ("after", "until"),
+    [
+        (date(2025, 12, 31), date(2026, 3, 31)),
+        (date(2026, 3, 31), date(2026, 6, 30)),
+        (date(2026, 5, 19), date(2026, 5, 20)),
+        (date(2026, 6, 8), date(2026, 6, 9)),
+        (date(2026, 6, 30), date(2026, 9, 30)),
+        (date(2020, 1, 1), date(2030, 12, 31)),
+    ],
+)
+def test_the_closed_list_is_the_same_with_and_without_the_sql_filter(
+    world, organisation, after, until
+):
+    """The SQL pre-filter of `unimplemented_closed_between` only saves work: over every
+    decision's full history the pure rules close exactly the same entries in the period."""
+    from brygga.oversight.register import closed_between
+
+    everything = [
+        selectors.decision_facts(d)
+        for d in selectors.decisions_with_history(organisation=organisation)
+    ]
+    expected = closed_between(everything, after, until)
+    found = selectors.unimplemented_closed_between(
+        after=after, until=until, organisation=organisation
+    )
+    assert found == expected
+    assert all(after < entry.closed_on <= until for entry in found)
+
+
+def test_the_comparison_above_covers_resumed_and_ended(
+    world, organisation, time_machine, case_officer
+):
+    """The same comparison after the interruption is resumed: a decision ended and an
+    avbrott resumed both close entries."""
+    from brygga.oversight.register import closed_between
+
+    on(time_machine, date(2026, 8, 3))
+    assignment = world["interrupted"].assignments.get()
+    assignments.assignment_resume(assignment=assignment, on=date(2026, 8, 3), actor=case_officer)
+    after, until = date(2020, 1, 1), date(2030, 12, 31)
+    found = selectors.unimplemented_closed_between(
+        after=after, until=until, organisation=organisation
+    )
+    everything = [
+        selectors.decision_facts(d)
+        for d in selectors.decisions_with_history(organisation=organisation)
+    ]
+    assert found == closed_between(everything, after, until)
+    assert {entry.kind for entry in found} == {"not_implemented", "interrupted"}
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 6, 10), AS_OF, date(2026, 9, 30)])
+def test_leaving_out_decisions_without_entries_changes_no_register(world, organisation, as_of):
+    """The statistics' SQL filter (`may_have_entries`) leaves out only decisions that never had
+    an entry: the register on each date is the same with and without it."""
+    from brygga.oversight.register import open_on
+
+    def register(**kwargs):
+        decisions = selectors.decisions_with_history(organisation=organisation, **kwargs)
+        return open_on([selectors.decision_facts(d) for d in decisions], as_of)
+
+    everything = selectors.decisions_with_history(organisation=organisation)
+    fewer = selectors.decisions_with_history(organisation=organisation, may_have_entries=True)
+    assert len(fewer) < len(everything)  # the decision started in time is left out
+    assert register(may_have_entries=True) == register()
+    assert register()  # something to compare
