@@ -17,7 +17,7 @@ from typing import IO, Any
 from uuid import uuid4
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -470,7 +470,24 @@ def _employer_contributions(run: PaymentRun) -> None:
                 threshold=band.threshold,
             )
         year_to_date[line.carer_id] += line.amount
-    PaymentLine.objects.bulk_update(fee_lines, ["employer_contributions"], batch_size=1000)
+    _set_employer_contributions(fee_lines)
+
+
+def _set_employer_contributions(lines: list[PaymentLine], batch: int = 1000) -> None:
+    """Write each line's contributions with one UPDATE … FROM (VALUES …) per batch:
+    `bulk_update` builds a CASE per row in Python and a statement per row waits on the
+    database, each costing more than the run's own work at 40 000 lines."""
+    table = PaymentLine._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(lines), batch):
+            chunk = lines[start : start + batch]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            cursor.execute(
+                # Table name from the model; every value is a parameter.
+                f"UPDATE {table} SET employer_contributions = v.column2 "  # noqa: S608
+                f"FROM (VALUES {values}) AS v WHERE {table}.id = v.column1",
+                [p for line in chunk for p in (line.pk, line.employer_contributions)],
+            )
 
 
 def payment_run_build(run_id: int) -> PaymentRun:
