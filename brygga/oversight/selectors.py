@@ -212,13 +212,16 @@ def decisions_with_history(
     units: tuple[int, ...] | None = None,
     reportable_by: date | None = None,
     may_have_entries: bool = False,
+    open_from: date | None = None,
 ) -> list[Decision]:
     """The SoL and LSS decisions of the scope (clients in `units`, when given) with what the
     register needs (four queries), those reportable by `reportable_by` only when it is given.
 
     With `may_have_entries`, SQL leaves out the decisions that can never have had an entry:
     implemented by their reportable date, never interrupted, never partly implemented (most
-    decisions, so the statistics do not load every decision ever made)."""
+    decisions, so the statistics do not load every decision ever made). With `open_from`,
+    also those whose every entry closed before that date (the register on a later date cannot
+    list them)."""
     queryset = _scope(organisation=organisation, user=user).annotate(
         reportable=AddMonths("decision_date", REPORTABLE_AFTER_MONTHS)
     )
@@ -232,6 +235,20 @@ def decisions_with_history(
             | Q(implemented_on__gt=F("reportable"))
             | Exists(Interruption.objects.filter(assignment__decision=OuterRef("pk")))
             | Exists(PartialImplementation.objects.filter(decision=OuterRef("pk")))
+        )
+    if open_from is not None:
+        still_interrupted = Interruption.objects.filter(
+            Q(resumed_on__isnull=True) | Q(resumed_on__gte=open_from),
+            assignment__decision=OuterRef("pk"),
+        )
+        still_partial = PartialImplementation.objects.filter(
+            Q(closed_on__isnull=True) | Q(closed_on__gte=open_from), decision=OuterRef("pk")
+        )
+        queryset = queryset.exclude(status__in=_ENDED, ended_on__lt=open_from).filter(
+            Q(implemented_on__isnull=True)
+            | Q(implemented_on__gte=open_from)
+            | Exists(still_interrupted)
+            | Exists(still_partial)
         )
     return list(_with_history(queryset))
 

@@ -379,6 +379,7 @@ def unimplemented_per_quarter(filters: StatsFilters) -> ChartData:
         units=filters.units,
         reportable_by=quarters[-1].last_day,
         may_have_entries=True,
+        open_from=quarters[0].last_day,
     )
     facts: list[DecisionFacts] = [selectors.decision_facts(d) for d in decisions]
     kinds = list(EntryKind)

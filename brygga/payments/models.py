@@ -103,7 +103,16 @@ class Report(PublicIdModel, TimeStampedModel):
             ),
             models.CheckConstraint(condition=Q(kilometres__gte=0), name="report_km_not_negative"),
         ]
-        indexes = [models.Index(fields=["organisation", "status"], name="report_org_status_idx")]
+        indexes = [
+            # The approval queue (status, oldest sent first) and the payment run (approved).
+            models.Index(
+                fields=["organisation", "status", "submitted_at"], name="report_org_status_sent_idx"
+            ),
+            # "Senast behandlade": the latest decided, without sorting a year of reports.
+            models.Index(
+                fields=["organisation", "-decided_at", "-id"], name="report_org_decided_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Report {self.pk} {self.period_start}"

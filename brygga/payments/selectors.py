@@ -42,7 +42,9 @@ def reports_for_officer(*, user: Any) -> QuerySet[Report]:
     if not can_approve(user):
         return Report.objects.none()
     return Report.objects.filter(
-        contract__assignment__decision__in=Decision.objects.visible_to(user)
+        # The organisation on the report itself lets its indexes serve the sorted lists.
+        organisation_id=user.organisation_id,
+        contract__assignment__decision__in=Decision.objects.visible_to(user),
     ).select_related(*REPORT_RELATED, "contract__assignment__decision__client")
 
 

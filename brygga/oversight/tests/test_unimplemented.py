@@ -478,4 +478,5 @@ def test_leaving_out_decisions_without_entries_changes_no_register(world, organi
     fewer = selectors.decisions_with_history(organisation=organisation, may_have_entries=True)
     assert len(fewer) < len(everything)  # the decision started in time is left out
     assert register(may_have_entries=True) == register()
+    assert register(may_have_entries=True, open_from=as_of) == register()
     assert register()  # something to compare
