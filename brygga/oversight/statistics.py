@@ -374,14 +374,13 @@ def unimplemented_per_quarter(filters: StatsFilters) -> ChartData:
     while quarter.first_day <= filters.end:
         quarters.append(quarter)
         quarter = quarter.next
-    decisions = selectors.decisions_with_history(
+    facts: list[DecisionFacts] = selectors.facts_with_history(
         organisation=filters.organisation,
         units=filters.units,
         reportable_by=quarters[-1].last_day,
         may_have_entries=True,
         open_from=quarters[0].last_day,
     )
-    facts: list[DecisionFacts] = [selectors.decision_facts(d) for d in decisions]
     kinds = list(EntryKind)
     counts: Counter[tuple[str, EntryKind]] = Counter()
     for q in quarters:

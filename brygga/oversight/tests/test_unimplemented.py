@@ -480,3 +480,18 @@ def test_leaving_out_decisions_without_entries_changes_no_register(world, organi
     assert register(may_have_entries=True) == register()
     assert register(may_have_entries=True, open_from=as_of) == register()
     assert register()  # something to compare
+
+
+def test_the_flat_loader_reads_the_same_facts_as_the_models(world, organisation, time_machine):
+    """`facts_of` (plain rows, used by every list) and `decision_facts` (model instances, the
+    reference) agree on every decision, with interruptions and an ended decision among them."""
+    everything = selectors.history_scope(organisation=organisation)
+    from_models = {
+        f.decision_id: f
+        for f in (selectors.decision_facts(d) for d in selectors.decisions_with_history(
+            organisation=organisation))
+    }  # fmt: skip
+    from_rows = {f.decision_id: f for f in selectors.facts_of(everything)}
+    assert from_rows == from_models
+    assert any(f.interruptions for f in from_rows.values())
+    assert any(f.ended_on for f in from_rows.values())
