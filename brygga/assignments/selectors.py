@@ -3,11 +3,18 @@ ranked candidates, and the lists on the pages."""
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Final
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from brygga.accounts.models import User
@@ -17,7 +24,7 @@ from brygga.catalogue.requirements import required_register_checks
 from brygga.clients.models import Decision
 
 from . import matching
-from .constants import OCCUPYING, AssignmentStatus, OfferStatus
+from .constants import OCCUPYING, AssignmentStatus, DropReason, OfferStatus
 from .models import Assignment, Offer
 
 _SEX = {"female": "F", "male": "M"}
@@ -107,69 +114,196 @@ def decision_need(decision: Decision, start: date) -> matching.Need:
     )
 
 
+# --- Matching over the pool ------------------------------------------------------------------
+#
+# A pool can hold thousands of carers (issue 9). Three hard constraints are cheap to decide in
+# SQL: an eligible status, room for one more assignment, and an approval that covers the type,
+# the target group and the start day. A carer failing one of them is only counted, per reason
+# (ADR 0032). The others are read as flat rows, never as model instances, and go through
+# `matching`, which still applies every hard constraint. Model instances are loaded only for
+# the rows a page shows.
+
+PAGE_SIZE = 50
+
+# Each condition mirrors one rule in `matching._violations`; test_matching_pool keeps them equal.
+_DROPPED: Final[Mapping[DropReason, Q]] = {
+    DropReason.STATUS: ~Q(status__in=matching.ELIGIBLE_STATUSES),
+    DropReason.CAPACITY: Q(occupying__gte=F("max_concurrent_assignments")),
+    DropReason.APPROVAL: Q(covered=False),
+}
+_PROFILE_FIELDS: Final = (
+    "pk",
+    "public_id",
+    "birth_date",
+    "status",
+    "max_concurrent_assignments",
+    "occupying",
+    "personal_identity_number",
+    "city",
+    "postal_code",
+    "languages",
+    "interests",
+    "has_car",
+    "availability",
+    "status_changed_at",
+    "preferred_client_age_min",
+    "preferred_client_age_max",
+)
+
+
 def carer_pool_for_matching(*, organisation_id: int, type_code: str) -> QuerySet[Carer]:
-    """Every carer of the organisation with an approval for the type, loaded for profiles in
-    a fixed number of queries."""
-    return (
-        Carer.objects.filter(
-            organisation_id=organisation_id,
-            approvals__assignment_type__code=type_code,
-            approvals__revoked_at__isnull=True,
-        )
-        .exclude(status=CarerStatus.DEREGISTERED)
-        .distinct()
-        .annotate(
-            occupying=Count(
-                "assignments", filter=Q(assignments__status__in=OCCUPYING), distinct=True
+    """Every carer of the organisation, not deregistered, with an un-revoked approval for the
+    type: whom a decision of that type is matched against."""
+    return Carer.objects.filter(
+        Exists(
+            CarerApproval.objects.filter(
+                carer=OuterRef("pk"), assignment_type__code=type_code, revoked_at__isnull=True
             )
-        )
-        .prefetch_related(
-            Prefetch(
-                "approvals",
-                queryset=CarerApproval.objects.filter(revoked_at__isnull=True).select_related(
-                    "assignment_type", "target_group"
-                ),
-            ),
-            Prefetch("checks", queryset=CarerCheck.objects.all()),
-        )
+        ),
+        organisation_id=organisation_id,
+    ).exclude(status=CarerStatus.DEREGISTERED)
+
+
+def _covering_approvals(need: matching.Need) -> QuerySet[CarerApproval]:
+    """Un-revoked approvals that cover the need on its start day (`matching._approval_covers`)."""
+    group = Q(target_group__isnull=True)
+    if need.target_group is not None:
+        group |= Q(target_group__code=need.target_group)
+    return CarerApproval.objects.filter(
+        group,
+        Q(valid_until__isnull=True) | Q(valid_until__gte=need.start),
+        assignment_type__code=need.assignment_type,
+        revoked_at__isnull=True,
+        approved_on__lte=need.start,
     )
 
 
-def carer_profile(carer: Carer, on: date) -> matching.CarerProfile:
-    age = (
-        on.year
-        - carer.birth_date.year
-        - ((on.month, on.day) < (carer.birth_date.month, carer.birth_date.day))
+def _flagged_pool(*, organisation_id: int, need: matching.Need) -> QuerySet[Carer]:
+    occupying = (
+        Assignment.objects.filter(carer=OuterRef("pk"), status__in=OCCUPYING)
+        .order_by()
+        .values("carer")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    occupying = int(getattr(carer, "occupying", 0))
-    return matching.CarerProfile(
-        id=str(carer.public_id),
-        age=age,
-        status=carer.status,
-        capacity_left=carer.max_concurrent_assignments - occupying,
-        sex=_carer_sex(carer.personal_identity_number),
-        area=carer.city,
-        postal_code=carer.postal_code,
-        languages=tuple(str(lang).lower() for lang in carer.languages),
-        interests=_keywords(carer.interests),
-        has_car=carer.has_car,
-        availability=tuple(carer.availability),
-        approvals=tuple(
-            matching.Approval(
-                assignment_type=a.assignment_type.code,
-                target_group=a.target_group.code if a.target_group else None,
-                valid_from=a.approved_on,
-                valid_until=a.valid_until,
+    return carer_pool_for_matching(
+        organisation_id=organisation_id, type_code=need.assignment_type
+    ).annotate(
+        occupying=Coalesce(Subquery(occupying), 0),
+        covered=Exists(_covering_approvals(need).filter(carer=OuterRef("pk"))),
+    )
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _profiles(
+    rows: Iterable[tuple[Any, ...]],
+    approvals: Iterable[tuple[Any, ...]],
+    checks: Iterable[tuple[Any, ...]],
+    on: date,
+) -> list[matching.CarerProfile]:
+    """`matching.CarerProfile`s from flat rows: (pk, *_PROFILE_FIELDS[1:]), approvals as
+    (carer pk, type, group, from, until) and checks as (carer pk, kind, outcome, date)."""
+    approvals_of: dict[int, list[matching.Approval]] = defaultdict(list)
+    for carer_pk, type_code, group, valid_from, valid_until in approvals:
+        approvals_of[carer_pk].append(matching.Approval(type_code, group, valid_from, valid_until))
+    checks_of: dict[int, list[matching.Check]] = defaultdict(list)
+    for carer_pk, kind, outcome, extract_date in checks:
+        checks_of[carer_pk].append(matching.Check(kind, outcome, extract_date))
+    keywords = functools.cache(_keywords)  # many carers share the same interests text
+    profiles = []
+    for (
+        pk,
+        public_id,
+        birth_date,
+        status,
+        max_concurrent,
+        occupying,
+        pnr,
+        city,
+        postal_code,
+        languages,
+        interests,
+        has_car,
+        availability,
+        status_changed_at,
+        age_min,
+        age_max,
+    ) in rows:
+        profiles.append(
+            matching.CarerProfile(
+                id=str(public_id),
+                age=_age(birth_date, on),
+                status=status,
+                capacity_left=max_concurrent - occupying,
+                sex=_carer_sex(pnr),
+                area=city,
+                postal_code=postal_code,
+                languages=tuple(str(lang).lower() for lang in languages),
+                interests=keywords(interests),
+                has_car=has_car,
+                availability=tuple(availability),
+                approvals=tuple(approvals_of[pk]),
+                checks=tuple(checks_of[pk]),
+                waiting_since=None if occupying else status_changed_at.date(),
+                preferred_client_age_min=age_min,
+                preferred_client_age_max=age_max,
             )
-            for a in carer.approvals.all()
+        )
+    return profiles
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Matching for one decision as data, without model instances."""
+
+    need: matching.Need
+    candidates: list[matching.Candidate]  # every carer meeting every hard constraint, best first
+    excluded: list[matching.Exclusion]  # read, then excluded by `matching`, with every reason
+    dropped: dict[DropReason, int]  # left out in SQL, per reason (a carer may fail several)
+    dropped_total: int  # carers left out in SQL
+
+    @property
+    def excluded_count(self) -> int:
+        return len(self.excluded) + self.dropped_total
+
+
+def decision_ranking(*, decision: Decision, start: date | None = None) -> Ranking:
+    """Rank the pool for a decision in four queries, whatever its size."""
+    start = start or max(timezone.localdate(), decision.period_from)
+    need = decision_need(decision, start)
+    pool = _flagged_pool(organisation_id=decision.organisation_id, need=need)
+    counts = pool.aggregate(
+        total=Count("pk", filter=functools.reduce(operator.or_, _DROPPED.values())),
+        **{reason.value: Count("pk", filter=q) for reason, q in _DROPPED.items()},
+    )
+    eligible = pool.filter(
+        status__in=matching.ELIGIBLE_STATUSES,
+        occupying__lt=F("max_concurrent_assignments"),
+        covered=True,
+    )
+    rows = list(eligible.values_list(*_PROFILE_FIELDS))
+    # Only what `_violations` reads: the covering approvals and the required kinds of check.
+    approvals = _covering_approvals(need).filter(carer__in=eligible.values("pk"))
+    checks = CarerCheck.objects.filter(
+        carer__in=eligible.values("pk"), kind__in=need.required_checks
+    )
+    profiles = _profiles(
+        rows,
+        approvals.values_list(
+            "carer_id", "assignment_type__code", "target_group__code", "approved_on", "valid_until"
         ),
-        checks=tuple(
-            matching.Check(kind=c.kind, outcome=c.outcome, extract_date=c.extract_date)
-            for c in carer.checks.all()
-        ),
-        waiting_since=None if occupying else carer.status_changed_at.date(),
-        preferred_client_age_min=carer.preferred_client_age_min,
-        preferred_client_age_max=carer.preferred_client_age_max,
+        checks.values_list("carer_id", "kind", "outcome", "extract_date"),
+        start,
+    )
+    return Ranking(
+        need=need,
+        candidates=matching.rank_candidates(need, profiles),
+        excluded=matching.excluded(need, profiles),
+        dropped={reason: counts[reason.value] for reason in _DROPPED if counts[reason.value]},
+        dropped_total=counts["total"],
     )
 
 
@@ -188,32 +322,60 @@ class ExcludedRow:
 
 @dataclass(frozen=True)
 class Matching:
+    """One page of matching: the rows shown, each with its carer, and the totals."""
+
     need: matching.Need
-    candidates: list[CandidateRow]
-    excluded: list[ExcludedRow]
+    candidates: list[CandidateRow]  # this page, best first
+    excluded: list[ExcludedRow]  # this page of the carers `matching` excluded
+    candidate_count: int
+    excluded_count: int  # including those left out in SQL
+    dropped: dict[DropReason, int]
+    candidate_page: Page[matching.Candidate]
+    excluded_page: Page[matching.Exclusion]
 
 
-def decision_candidates(*, decision: Decision, start: date | None = None) -> Matching:
-    """The ranked candidates for a decision, with every reason, and who was left out why."""
-    start = start or max(timezone.localdate(), decision.period_from)
-    need = decision_need(decision, start)
-    carers = {
-        str(c.public_id): c
-        for c in carer_pool_for_matching(
-            organisation_id=decision.organisation_id, type_code=decision.assignment_type.code
-        )
-    }
-    profiles = [carer_profile(c, start) for c in carers.values()]
-    ranked = matching.rank_candidates(need, profiles)
-    left_out = matching.excluded(need, profiles)
+def _carers(public_ids: Iterable[str]) -> dict[str, Carer]:
+    return {str(c.public_id): c for c in Carer.objects.filter(public_id__in=list(public_ids))}
+
+
+def decision_candidates(
+    *,
+    decision: Decision,
+    start: date | None = None,
+    page: int | str | None = 1,
+    excluded_page: int | str | None = 1,
+    page_size: int = PAGE_SIZE,
+) -> Matching:
+    """The ranked candidates for a decision, with every reason, and who was left out why:
+    one page of each list, with the carers of those rows only."""
+    ranking = decision_ranking(decision=decision, start=start)
+    shown = Paginator(ranking.candidates, page_size).get_page(page)
+    left_out = Paginator(ranking.excluded, page_size).get_page(excluded_page)
+    carers = _carers([c.carer_id for c in shown] + [e.carer_id for e in left_out])
+    first = shown.start_index()
     return Matching(
-        need=need,
+        need=ranking.need,
         candidates=[
-            CandidateRow(rank=i, carer=carers[c.carer_id], candidate=c)
-            for i, c in enumerate(ranked, start=1)
+            CandidateRow(rank=first + i, carer=carers[c.carer_id], candidate=c)
+            for i, c in enumerate(shown)
         ],
         excluded=[ExcludedRow(carer=carers[e.carer_id], reasons=e.reasons) for e in left_out],
+        candidate_count=len(ranking.candidates),
+        excluded_count=ranking.excluded_count,
+        dropped=ranking.dropped,
+        candidate_page=shown,
+        excluded_page=left_out,
     )
+
+
+def decision_candidate(*, decision: Decision, carer_id: str) -> CandidateRow | None:
+    """One carer's row among the decision's candidates, at its rank; None if not a candidate."""
+    ranking = decision_ranking(decision=decision)
+    for rank, candidate in enumerate(ranking.candidates, start=1):
+        if candidate.carer_id == str(carer_id):
+            carer = Carer.objects.get(public_id=candidate.carer_id)
+            return CandidateRow(rank=rank, carer=carer, candidate=candidate)
+    return None
 
 
 def decision_for_matching_queryset() -> QuerySet[Decision]:
