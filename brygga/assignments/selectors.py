@@ -4,17 +4,15 @@ ranked candidates, and the lists on the pages."""
 from __future__ import annotations
 
 import functools
-import operator
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from brygga.accounts.models import User
@@ -125,19 +123,12 @@ def decision_need(decision: Decision, start: date) -> matching.Need:
 
 PAGE_SIZE = 50
 
-# Each condition mirrors one rule in `matching._violations`; test_matching_pool keeps them equal.
-_DROPPED: Final[Mapping[DropReason, Q]] = {
-    DropReason.STATUS: ~Q(status__in=matching.ELIGIBLE_STATUSES),
-    DropReason.CAPACITY: Q(occupying__gte=F("max_concurrent_assignments")),
-    DropReason.APPROVAL: Q(covered=False),
-}
 _PROFILE_FIELDS: Final = (
     "pk",
     "public_id",
     "birth_date",
     "status",
     "max_concurrent_assignments",
-    "occupying",
     "personal_identity_number",
     "city",
     "postal_code",
@@ -164,34 +155,34 @@ def carer_pool_for_matching(*, organisation_id: int, type_code: str) -> QuerySet
     ).exclude(status=CarerStatus.DEREGISTERED)
 
 
-def _covering_approvals(need: matching.Need) -> QuerySet[CarerApproval]:
-    """Un-revoked approvals that cover the need on its start day (`matching._approval_covers`)."""
+def _covering_approvals(decision: Decision, on: date) -> QuerySet[CarerApproval]:
+    """Un-revoked approvals that cover the decision's type and target group on the day
+    (`matching._approval_covers`); by id, so the per-carer test needs no join."""
     group = Q(target_group__isnull=True)
-    if need.target_group is not None:
-        group |= Q(target_group__code=need.target_group)
+    if decision.target_group_id is not None:
+        group |= Q(target_group_id=decision.target_group_id)
     return CarerApproval.objects.filter(
         group,
-        Q(valid_until__isnull=True) | Q(valid_until__gte=need.start),
-        assignment_type__code=need.assignment_type,
+        Q(valid_until__isnull=True) | Q(valid_until__gte=on),
+        assignment_type_id=decision.assignment_type_id,
         revoked_at__isnull=True,
-        approved_on__lte=need.start,
-    )
+        approved_on__lte=on,
+    ).order_by()
 
 
-def _flagged_pool(*, organisation_id: int, need: matching.Need) -> QuerySet[Carer]:
-    occupying = (
-        Assignment.objects.filter(carer=OuterRef("pk"), status__in=OCCUPYING)
-        .order_by()
-        .values("carer")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return carer_pool_for_matching(
-        organisation_id=organisation_id, type_code=need.assignment_type
-    ).annotate(
-        occupying=Coalesce(Subquery(occupying), 0),
-        covered=Exists(_covering_approvals(need).filter(carer=OuterRef("pk"))),
-    )
+def _dropped_for(
+    status: str, max_concurrent: int, occupying: int, covered: bool
+) -> list[DropReason]:
+    """The constraints decided in SQL that one carer fails; each mirrors one rule of
+    `matching._violations`, and test_matching_pool keeps them equal."""
+    failed = []
+    if status not in matching.ELIGIBLE_STATUSES:
+        failed.append(DropReason.STATUS)
+    if occupying >= max_concurrent:
+        failed.append(DropReason.CAPACITY)
+    if not covered:
+        failed.append(DropReason.APPROVAL)
+    return failed
 
 
 def _age(born: date, on: date) -> int:
@@ -200,12 +191,14 @@ def _age(born: date, on: date) -> int:
 
 def _profiles(
     rows: Iterable[tuple[Any, ...]],
+    occupying_of: Mapping[int, int],
     approvals: Iterable[tuple[Any, ...]],
     checks: Iterable[tuple[Any, ...]],
     on: date,
 ) -> list[matching.CarerProfile]:
-    """`matching.CarerProfile`s from flat rows: (pk, *_PROFILE_FIELDS[1:]), approvals as
-    (carer pk, type, group, from, until) and checks as (carer pk, kind, outcome, date)."""
+    """`matching.CarerProfile`s from flat rows (`_PROFILE_FIELDS`), the number of assignments
+    occupying each carer, approvals as (carer pk, type, group, from, until) and checks as
+    (carer pk, kind, outcome, date)."""
     approvals_of: dict[int, list[matching.Approval]] = defaultdict(list)
     for carer_pk, type_code, group, valid_from, valid_until in approvals:
         approvals_of[carer_pk].append(matching.Approval(type_code, group, valid_from, valid_until))
@@ -220,7 +213,6 @@ def _profiles(
         birth_date,
         status,
         max_concurrent,
-        occupying,
         pnr,
         city,
         postal_code,
@@ -237,7 +229,7 @@ def _profiles(
                 id=str(public_id),
                 age=_age(birth_date, on),
                 status=status,
-                capacity_left=max_concurrent - occupying,
+                capacity_left=max_concurrent - occupying_of[pk],
                 sex=_carer_sex(pnr),
                 area=city,
                 postal_code=postal_code,
@@ -247,7 +239,7 @@ def _profiles(
                 availability=tuple(availability),
                 approvals=tuple(approvals_of[pk]),
                 checks=tuple(checks_of[pk]),
-                waiting_since=None if occupying else status_changed_at.date(),
+                waiting_since=None if occupying_of[pk] else status_changed_at.date(),
                 preferred_client_age_min=age_min,
                 preferred_client_age_max=age_max,
             )
@@ -271,39 +263,57 @@ class Ranking:
 
 
 def decision_ranking(*, decision: Decision, start: date | None = None) -> Ranking:
-    """Rank the pool for a decision in four queries, whatever its size."""
+    """Rank the pool for a decision in four queries, whatever its size (ADR 0032)."""
     start = start or max(timezone.localdate(), decision.period_from)
     need = decision_need(decision, start)
-    pool = _flagged_pool(organisation_id=decision.organisation_id, need=need)
-    counts = pool.aggregate(
-        total=Count("pk", filter=functools.reduce(operator.or_, _DROPPED.values())),
-        **{reason.value: Count("pk", filter=q) for reason, q in _DROPPED.items()},
+    covering = _covering_approvals(decision, start)
+    occupying = (
+        Assignment.objects.filter(carer=OuterRef("pk"), status__in=OCCUPYING)
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
     )
-    eligible = pool.filter(
-        status__in=matching.ELIGIBLE_STATUSES,
-        occupying__lt=F("max_concurrent_assignments"),
-        covered=True,
+    # One narrow row per carer in the pool: the database decides the three constraints, and
+    # only the carers passing them are read further.
+    flags = (
+        carer_pool_for_matching(
+            organisation_id=decision.organisation_id, type_code=need.assignment_type
+        )
+        .order_by()
+        .annotate(
+            occupying=Subquery(occupying),
+            covered=Exists(covering.filter(carer=OuterRef("pk"))),
+        )
+        .values_list("pk", "status", "max_concurrent_assignments", "occupying", "covered")
     )
-    rows = list(eligible.values_list(*_PROFILE_FIELDS))
+    dropped: Counter[DropReason] = Counter()
+    dropped_total = 0
+    occupying_of: dict[int, int] = {}
+    for pk, status, max_concurrent, occupied, covered in flags:
+        failed = _dropped_for(status, max_concurrent, occupied, covered)
+        if failed:
+            dropped.update(failed)
+            dropped_total += 1
+        else:
+            occupying_of[pk] = occupied
+    ids = list(occupying_of)
+    rows = Carer.objects.filter(pk__in=ids).order_by().values_list(*_PROFILE_FIELDS)
     # Only what `_violations` reads: the covering approvals and the required kinds of check.
-    approvals = _covering_approvals(need).filter(carer__in=eligible.values("pk"))
-    checks = CarerCheck.objects.filter(
-        carer__in=eligible.values("pk"), kind__in=need.required_checks
+    approvals = covering.filter(carer_id__in=ids).values_list(
+        "carer_id", "assignment_type__code", "target_group__code", "approved_on", "valid_until"
     )
-    profiles = _profiles(
-        rows,
-        approvals.values_list(
-            "carer_id", "assignment_type__code", "target_group__code", "approved_on", "valid_until"
-        ),
-        checks.values_list("carer_id", "kind", "outcome", "extract_date"),
-        start,
+    checks = (
+        CarerCheck.objects.filter(carer_id__in=ids, kind__in=need.required_checks)
+        .order_by()
+        .values_list("carer_id", "kind", "outcome", "extract_date")
     )
+    profiles = _profiles(rows, occupying_of, approvals, checks, start)
     return Ranking(
         need=need,
         candidates=matching.rank_candidates(need, profiles),
         excluded=matching.excluded(need, profiles),
-        dropped={reason: counts[reason.value] for reason in _DROPPED if counts[reason.value]},
-        dropped_total=counts["total"],
+        dropped={reason: dropped[reason] for reason in DropReason if dropped[reason]},
+        dropped_total=dropped_total,
     )
 
 

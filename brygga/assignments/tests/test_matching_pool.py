@@ -154,9 +154,7 @@ def test_the_sql_prefilter_ranks_and_excludes_as_the_pure_rules(
     _occupy(full, other, AssignmentStatus.PLANNED)
     paused_and_full = make_carer(organisation, group=None, checks=_checks())
     _occupy(paused_and_full, other)
-    Carer.objects.filter(pk__in=[paused.pk, paused_and_full.pk]).update(
-        status=CarerStatus.PAUSED
-    )
+    Carer.objects.filter(pk__in=[paused.pk, paused_and_full.pk]).update(status=CarerStatus.PAUSED)
     Carer.objects.filter(pk=deregistered.pk).update(status=CarerStatus.DEREGISTERED)
     make_carer(organisation, group=None, checks=_checks(), valid_until=today - timedelta(days=1))
     make_carer(organisation, group="funktionsnedsattning", checks=_checks())
