@@ -11,8 +11,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.utils import timezone
 
 from brygga.accounts.models import User
@@ -142,6 +154,34 @@ _PROFILE_FIELDS: Final = (
 )
 
 
+class _AnyOf(Func):
+    """`column = ANY(%s)` with the ids as one array on PostgreSQL; `IN (...)` elsewhere.
+
+    With `__in`, a thousand ids are a thousand parameters for Django to prepare and psycopg
+    to splice in: tens of milliseconds per query at national scale."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, column: str, ids: list[int]) -> None:
+        super().__init__(F(column))
+        self.ids = ids
+
+    def as_sql(  # type: ignore[override]
+        self, compiler: Any, connection: Any, **extra_context: Any
+    ) -> tuple[str, list[Any]]:
+        if not self.ids:
+            raise EmptyResultSet
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        return f"{column} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
+
+    def as_postgresql(
+        self, compiler: Any, connection: Any, **extra_context: Any
+    ) -> tuple[str, list[Any]]:
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        return f"{column} = ANY(%s)", [*params, self.ids]
+
+
 def carer_pool_for_matching(*, organisation_id: int, type_code: str) -> QuerySet[Carer]:
     """Every carer of the organisation, not deregistered, with an un-revoked approval for the
     type: whom a decision of that type is matched against."""
@@ -267,22 +307,20 @@ def decision_ranking(*, decision: Decision, start: date | None = None) -> Rankin
     start = start or max(timezone.localdate(), decision.period_from)
     need = decision_need(decision, start)
     covering = _covering_approvals(decision, start)
-    occupying = (
-        Assignment.objects.filter(carer=OuterRef("pk"), status__in=OCCUPYING)
-        .order_by()
-        .annotate(n=Func(F("pk"), function="COUNT"))
-        .values("n")
-    )
     # One narrow row per carer in the pool: the database decides the three constraints, and
-    # only the carers passing them are read further.
+    # only the carers passing them are read further. A join and an uncorrelated IN, not
+    # correlated subqueries: each is computed once for the whole pool, and the plan stays
+    # cheap enough that PostgreSQL does not JIT-compile it (60 ms at 20 000 carers).
     flags = (
         carer_pool_for_matching(
             organisation_id=decision.organisation_id, type_code=need.assignment_type
         )
         .order_by()
         .annotate(
-            occupying=Subquery(occupying),
-            covered=Exists(covering.filter(carer=OuterRef("pk"))),
+            occupying=Count("assignments", filter=Q(assignments__status__in=OCCUPYING)),
+            covered=ExpressionWrapper(
+                Q(pk__in=covering.values("carer")), output_field=BooleanField()
+            ),
         )
         .values_list("pk", "status", "max_concurrent_assignments", "occupying", "covered")
     )
@@ -297,21 +335,22 @@ def decision_ranking(*, decision: Decision, start: date | None = None) -> Rankin
         else:
             occupying_of[pk] = occupied
     ids = list(occupying_of)
-    rows = Carer.objects.filter(pk__in=ids).order_by().values_list(*_PROFILE_FIELDS)
+    rows = Carer.objects.filter(_AnyOf("pk", ids)).order_by().values_list(*_PROFILE_FIELDS)
     # Only what `_violations` reads: the covering approvals and the required kinds of check.
-    approvals = covering.filter(carer_id__in=ids).values_list(
+    approvals = covering.filter(_AnyOf("carer_id", ids)).values_list(
         "carer_id", "assignment_type__code", "target_group__code", "approved_on", "valid_until"
     )
     checks = (
-        CarerCheck.objects.filter(carer_id__in=ids, kind__in=need.required_checks)
+        CarerCheck.objects.filter(_AnyOf("carer_id", ids), kind__in=need.required_checks)
         .order_by()
         .values_list("carer_id", "kind", "outcome", "extract_date")
     )
     profiles = _profiles(rows, occupying_of, approvals, checks, start)
+    candidates, excluded = matching.rank_and_exclude(need, profiles)
     return Ranking(
         need=need,
-        candidates=matching.rank_candidates(need, profiles),
-        excluded=matching.excluded(need, profiles),
+        candidates=candidates,
+        excluded=excluded,
         dropped={reason: dropped[reason] for reason in DropReason if dropped[reason]},
         dropped_total=dropped_total,
     )
