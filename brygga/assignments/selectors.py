@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -324,13 +324,14 @@ def decision_ranking(*, decision: Decision, start: date | None = None) -> Rankin
         )
         .values_list("pk", "status", "max_concurrent_assignments", "occupying", "covered")
     )
-    dropped: Counter[DropReason] = Counter()
+    dropped = dict.fromkeys(DropReason, 0)
     dropped_total = 0
     occupying_of: dict[int, int] = {}
     for pk, status, max_concurrent, occupied, covered in flags:
         failed = _dropped_for(status, max_concurrent, occupied, covered)
         if failed:
-            dropped.update(failed)
+            for reason in failed:
+                dropped[reason] += 1
             dropped_total += 1
         else:
             occupying_of[pk] = occupied
@@ -351,7 +352,7 @@ def decision_ranking(*, decision: Decision, start: date | None = None) -> Rankin
         need=need,
         candidates=candidates,
         excluded=excluded,
-        dropped={reason: dropped[reason] for reason in DropReason if dropped[reason]},
+        dropped={reason: count for reason, count in dropped.items() if count},
         dropped_total=dropped_total,
     )
 
