@@ -178,6 +178,8 @@ class _AnyOf(Func):
     def as_postgresql(
         self, compiler: Any, connection: Any, **extra_context: Any
     ) -> tuple[str, list[Any]]:
+        if not self.ids:
+            raise EmptyResultSet
         column, params = compiler.compile(self.get_source_expressions()[0])
         return f"{column} = ANY(%s)", [*params, self.ids]
 
