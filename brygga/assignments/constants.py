@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class OfferStatus(models.TextChoices):
@@ -55,3 +56,35 @@ class EventKind(models.TextChoices):
 class Party(models.TextChoices):
     CARER = "carer", _("Uppdragstagaren")
     CLIENT = "client", _("Den enskilde eller vårdnadshavare")
+
+
+class DropReason(models.TextChoices):
+    """Hard constraints matching decides in SQL (ADR 0032): a carer failing one is counted
+    under it, not read; one carer may fail several."""
+
+    STATUS = "status", _("Vilande")
+    CAPACITY = "capacity", _("Ingen ledig plats")
+    APPROVAL = "approval", _("Inget giltigt godkännande för uppdragstypen och målgruppen")
+
+
+def dropped_text(reason: DropReason, count: int) -> str:
+    """How many carers one SQL-decided constraint left out, as a sentence."""
+    if reason == DropReason.STATUS:
+        text = ngettext(
+            "%(count)s uppdragstagare är vilande.", "%(count)s uppdragstagare är vilande.", count
+        )
+    elif reason == DropReason.CAPACITY:
+        text = ngettext(
+            "%(count)s uppdragstagare utan ledig plats (högsta antalet samtidiga uppdrag nått).",
+            "%(count)s uppdragstagare utan ledig plats (högsta antalet samtidiga uppdrag nått).",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)s uppdragstagare utan giltigt godkännande för uppdragstypen och "
+            "målgruppen på startdagen.",
+            "%(count)s uppdragstagare utan giltigt godkännande för uppdragstypen och "
+            "målgruppen på startdagen.",
+            count,
+        )
+    return text % {"count": count}

@@ -574,6 +574,18 @@ def rank_candidates(
     need: Need, carers: Iterable[CarerProfile], *, weights: Weights = DEFAULT_WEIGHTS
 ) -> list[Candidate]:
     """The carers who meet every hard constraint, best first, each with its reasons."""
+    return rank_and_exclude(need, carers, weights=weights)[0]
+
+
+def excluded(need: Need, carers: Iterable[CarerProfile]) -> list[Exclusion]:
+    """The carers removed by hard constraints, by id, each with every constraint they break."""
+    return rank_and_exclude(need, carers)[1]
+
+
+def rank_and_exclude(
+    need: Need, carers: Iterable[CarerProfile], *, weights: Weights = DEFAULT_WEIGHTS
+) -> tuple[list[Candidate], list[Exclusion]]:
+    """`rank_candidates` and `excluded` in one pass: each carer's constraints checked once."""
     pool = list(carers)
     _require_unique_ids(pool)
     context = _context(need, weights)
@@ -585,8 +597,11 @@ def rank_candidates(
     ]
     never = date.max.toordinal()
     keyed: list[tuple[int, int, str, Candidate]] = []
+    found: list[Exclusion] = []
     for carer in pool:
-        if _violations(context, carer):
+        violations = _violations(context, carer)
+        if violations:
+            found.append(Exclusion(carer.id, tuple(violations)))
             continue
         reasons: list[Reason] = []
         score = 0
@@ -603,17 +618,5 @@ def rank_candidates(
         waited = carer.waiting_since.toordinal() if carer.waiting_since else never
         keyed.append((-score, waited, carer.id, Candidate(carer.id, score, tuple(reasons))))
     keyed.sort(key=lambda item: item[:3])
-    return [item[3] for item in keyed]
-
-
-def excluded(need: Need, carers: Iterable[CarerProfile]) -> list[Exclusion]:
-    """The carers removed by hard constraints, by id, each with every constraint they break."""
-    pool = list(carers)
-    _require_unique_ids(pool)
-    context = _context(need, DEFAULT_WEIGHTS)
-    found = []
-    for carer in pool:
-        violations = _violations(context, carer)
-        if violations:
-            found.append(Exclusion(carer.id, tuple(violations)))
-    return sorted(found, key=lambda exclusion: exclusion.carer_id)
+    found.sort(key=lambda exclusion: exclusion.carer_id)
+    return [item[3] for item in keyed], found

@@ -25,7 +25,7 @@ from brygga.core.access import is_public_user, permission_required, public_requi
 from brygga.website.constants import CarerGender
 
 from . import selectors, services
-from .constants import AssignmentStatus, EndReason, OfferStatus, Party
+from .constants import AssignmentStatus, EndReason, OfferStatus, Party, dropped_text
 from .forms import (
     EndForm,
     InterruptForm,
@@ -54,14 +54,18 @@ def _decision(request: HttpRequest, public_id: str, purpose: str) -> Any:
 def candidates(request: HttpRequest, public_id: str) -> HttpResponse:
     """Ranked candidates for the decision, each with the reasons for and against."""
     decision = _decision(request, public_id, PURPOSE_MATCHING)
-    result = selectors.decision_candidates(decision=decision)
+    result = selectors.decision_candidates(
+        decision=decision,
+        page=request.GET.get("page"),
+        excluded_page=request.GET.get("excluded_page"),
+    )
     audit_record(
         actor=request.user,
         event=AuditEventType.CANDIDATES_VIEWED,
         subject=decision,
         person=decision.client,
         organisation=decision.organisation,
-        changes={"candidates": len(result.candidates), "excluded": len(result.excluded)},
+        changes={"candidates": result.candidate_count, "excluded": result.excluded_count},
         purpose=PURPOSE_MATCHING,
     )
     return render(
@@ -70,6 +74,7 @@ def candidates(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "decision": decision,
             "result": result,
+            "dropped": [dropped_text(reason, n) for reason, n in result.dropped.items()],
             "can_view_carers": can_view_carers(request.user),
             "pending": {
                 o.carer_id for o in decision.offers.all() if o.status == OfferStatus.PENDING
@@ -101,8 +106,7 @@ def _default_brief(decision: Any) -> str:
 @permission_required("assignments.add_offer")
 def offer_create(request: HttpRequest, public_id: str, carer_id: str) -> HttpResponse:
     decision = _decision(request, public_id, PURPOSE_MATCHING)
-    result = selectors.decision_candidates(decision=decision)
-    row = next((r for r in result.candidates if str(r.carer.public_id) == str(carer_id)), None)
+    row = selectors.decision_candidate(decision=decision, carer_id=str(carer_id))
     if row is None:
         raise Http404
     form = OfferForm(

@@ -218,8 +218,8 @@ def time_matching(decision_id: str, *, repeat: int, warmup: int) -> dict[str, An
         wall.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
     return {
-        "pool": len(result.candidates) + len(result.excluded),
-        "candidates": len(result.candidates),
+        "pool": result.candidate_count + result.excluded_count,
+        "candidates": result.candidate_count,
         "median_ms": round(statistics.median(wall), 1),
         "p95_ms": round(percentile(wall, 0.95), 1),
         "cpu_median_ms": round(statistics.median(cpu), 1),

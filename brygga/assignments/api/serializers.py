@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..constants import DropReason, dropped_text
 from ..models import Assignment, Offer
 
 
@@ -30,11 +32,29 @@ class ExcludedSerializer(serializers.Serializer[Any]):
     reasons = serializers.ListField(child=serializers.CharField())
 
 
+class DroppedSerializer(serializers.Serializer[Any]):
+    reason = serializers.ChoiceField(choices=DropReason.choices)
+    count = serializers.IntegerField()
+    text = serializers.CharField()
+
+
 class CandidatesSerializer(serializers.Serializer[Any]):
+    """One page (50) of each list; the counts cover the whole pool."""
+
     decision = serializers.UUIDField(source="decision.public_id")
     start = serializers.DateField(source="result.need.start")
+    candidate_count = serializers.IntegerField(source="result.candidate_count")
     candidates = CandidateSerializer(source="result.candidates", many=True)
+    excluded_count = serializers.IntegerField(source="result.excluded_count")
     excluded = ExcludedSerializer(source="result.excluded", many=True)
+    excluded_by_reason = serializers.SerializerMethodField()
+
+    @extend_schema_field(DroppedSerializer(many=True))
+    def get_excluded_by_reason(self, data: Any) -> list[dict[str, Any]]:
+        return [
+            {"reason": reason.value, "count": count, "text": dropped_text(reason, count)}
+            for reason, count in data["result"].dropped.items()
+        ]
 
 
 class OfferSerializer(serializers.ModelSerializer[Offer]):

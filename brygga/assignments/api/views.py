@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -41,13 +41,25 @@ class DecisionCandidatesApi(APIView):
         summary="Kandidater för ett beslut",
         description=(
             "Uppdragstagare som uppfyller alla krav, bäst först, med skäl för och emot per "
-            "kriterium; och de som inte uppfyller kraven, med skälen."
+            "kriterium; och de som inte uppfyller kraven, med skälen. 50 per sida i varje "
+            "lista. Den som är vilande, saknar ledig plats eller saknar giltigt godkännande "
+            "räknas bara, per skäl (excluded_by_reason), och ingår i excluded_count."
         ),
+        parameters=[
+            OpenApiParameter("page", int, description="Sida bland kandidaterna, från 1"),
+            OpenApiParameter(
+                "excluded_page", int, description="Sida bland dem som inte uppfyller kraven"
+            ),
+        ],
         responses=CandidatesSerializer,
     )
     def get(self, request: Request, public_id: str) -> Response:
         decision = _decision(request, public_id)
-        result = selectors.decision_candidates(decision=decision)
+        result = selectors.decision_candidates(
+            decision=decision,
+            page=request.query_params.get("page"),
+            excluded_page=request.query_params.get("excluded_page"),
+        )
         audit_record(
             actor=request.user,
             event=AuditEventType.CANDIDATES_VIEWED,
