@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from brygga.accounts.models import Unit, User
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.catalogue.selectors import assignment_type_list, target_group_list
+from brygga.core.widgets import ListSelect
 
 from .constants import CarerGenderWish, Consent, DecisionStatus, FollowUpOutcome, ScopeUnit
 from .models import LegalBasis
@@ -60,7 +61,11 @@ class WorklistFilterForm(forms.Form):
 
     mina = forms.BooleanField(label=_("Bara mina klienter"), required=False)
     enhet = forms.ModelChoiceField(
-        label=_("Enhet"), queryset=Unit.objects.none(), required=False, empty_label=_("Alla")
+        label=_("Enhet"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Alla"),
+        widget=ListSelect,
     )
     typ = forms.ModelChoiceField(
         label=_("Insats"),
@@ -68,11 +73,13 @@ class WorklistFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("Alla"),
+        widget=ListSelect,
     )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("Ej verkställda och pågående")), *DecisionStatus.choices],
         required=False,
+        widget=ListSelect,
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
