@@ -8,7 +8,7 @@ import pytest
 
 from brygga.core.widgets import ListSelect
 
-CHOICES = [("", "Alla"), ("1", "Enhet <ett> & \"två\""), ("2", "Övriga")]
+CHOICES = [("", "Alla"), ("1", 'Enhet <ett> & "två"'), ("2", "Övriga")]
 GROUPED = [("", "Alla"), ("Norr", [("3", "Kiruna"), ("4", "Luleå")]), ("5", "Söder")]
 
 
