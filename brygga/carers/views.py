@@ -29,7 +29,7 @@ from brygga.core.access import is_public_user, permission_required, public_requi
 from brygga.core.listing import url_for_each
 
 from . import selectors, services
-from .constants import Availability, CheckKind
+from .constants import Availability, CarerStatus, CheckKind
 from .forms import CarerFilterForm, DeregisterForm, StatusReasonForm, TrainingSessionForm
 from .models import Carer
 from .permissions import (
@@ -39,7 +39,13 @@ from .permissions import (
     access_carer,
     carer_list_record_view,
 )
-from .validity import approval_is_valid, approval_last_day, check_counts, check_last_day
+from .validity import (
+    approval_is_valid,
+    approval_last_day,
+    check_counts,
+    check_last_day,
+    expiring,
+)
 
 STAFF_PAGE_SIZE = 50
 
@@ -64,20 +70,36 @@ def _expiry_days() -> int:
 # --- The pool ---------------------------------------------------------------------------------
 
 
+_STATUS_COLORS = {
+    CarerStatus.AVAILABLE: "success",
+    CarerStatus.DEREGISTERED: "danger",
+    CarerStatus.PAUSED: "warning",
+}
+
+
 @permission_required(VIEW_CARER)
 def carer_list(request: HttpRequest) -> HttpResponse:
     user, organisation = _staff(request)
     form = CarerFilterForm(request.GET or None)
     filters = form.to_filters(expiry_days=_expiry_days())
-    carers = selectors.carer_list(organisation=organisation, filters=filters)
+    carers = selectors.carer_pool(organisation=organisation, filters=filters)
     page = Paginator(carers, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
+    days = _expiry_days()
+    carer_url = url_for_each("carers:carer-detail")
     rows = [
         {
             "carer": carer,
-            "approvals": [a for a in carer.approvals.all() if approval_is_valid(a, today)],
+            "url": carer_url(carer.public_id),
+            "status_color": _STATUS_COLORS.get(carer.status, "neutral"),
+            "approvals": [a for a in carer.approval_rows if approval_is_valid(a, today)],
             "expiring": bool(
-                selectors.carer_expiries(carer, today=today, within_days=_expiry_days())
+                expiring(
+                    approvals=carer.approval_rows,
+                    checks=carer.check_rows,
+                    on=today,
+                    within_days=days,
+                )
             ),
         }
         for carer in page
