@@ -221,9 +221,10 @@ def expiring_items(
         .values(*_EXPIRING_COLUMNS)
         .order_by()  # a part of a UNION may not have its own order
     )
-    return approvals.union(extracts, all=True).order_by(
+    items: QuerySet[Any] = approvals.union(extracts, all=True).order_by(
         "last_day", "surname", "forename", "carer_ref", "-is_approval", "item_id"
     )
+    return items
 
 
 def carer_expiries(

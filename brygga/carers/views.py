@@ -31,7 +31,7 @@ from brygga.core.listing import url_for_each
 from . import selectors, services
 from .constants import Availability, CarerStatus, CheckKind
 from .forms import CarerFilterForm, DeregisterForm, StatusReasonForm, TrainingSessionForm
-from .models import Carer
+from .models import Carer, CarerApproval
 from .permissions import (
     CHANGE_CARER,
     MANAGE_TRAINING,
@@ -70,11 +70,16 @@ def _expiry_days() -> int:
 # --- The pool ---------------------------------------------------------------------------------
 
 
-_STATUS_COLORS = {
+_STATUS_COLORS: dict[str, str] = {
     CarerStatus.AVAILABLE: "success",
     CarerStatus.DEREGISTERED: "danger",
     CarerStatus.PAUSED: "warning",
 }
+
+
+def _approval_rows(carer: Carer) -> list[CarerApproval]:
+    rows: list[CarerApproval] = getattr(carer, "approval_rows")  # noqa: B009 - set by carer_pool
+    return rows
 
 
 @permission_required(VIEW_CARER)
@@ -92,11 +97,11 @@ def carer_list(request: HttpRequest) -> HttpResponse:
             "carer": carer,
             "url": carer_url(carer.public_id),
             "status_color": _STATUS_COLORS.get(carer.status, "neutral"),
-            "approvals": [a for a in carer.approval_rows if approval_is_valid(a, today)],
+            "approvals": [a for a in _approval_rows(carer) if approval_is_valid(a, today)],
             "expiring": bool(
                 expiring(
-                    approvals=carer.approval_rows,
-                    checks=carer.check_rows,
+                    approvals=_approval_rows(carer),
+                    checks=getattr(carer, "check_rows"),  # noqa: B009 - set by carer_pool
                     on=today,
                     within_days=days,
                 )
@@ -147,7 +152,7 @@ class ExpiringLine:
     what: str
 
 
-def _expiring_rows(page: Page, today: date) -> list[ExpiringLine]:
+def _expiring_rows(page: Page[Any], today: date) -> list[ExpiringLine]:
     """The page's cells, from the columns of `selectors.expiring_items`: no query per row."""
     carer_url = url_for_each("carers:carer-detail")
     approval_label = _("Godkännande")

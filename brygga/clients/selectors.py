@@ -229,10 +229,10 @@ def reportable_soon(
         # For a decision not implemented the urgency date is the decision date: this range
         # is exactly `ivo_soon`, and `decision_urgency_idx` bounds the scan.
         .filter(
+            Q(ivo_soon=True),
             urgency_rank=URGENCY_RANK_ACTIVE,
             urgency_date__gte=first,
             urgency_date__lte=last,
-            ivo_soon=True,
         )
         .order_by(F("ivo_date").asc(), "id")
     )

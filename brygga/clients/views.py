@@ -143,7 +143,7 @@ class WorklistRow:
 
 
 def _deadline_cell(decision: Decision, status_labels: dict[str, str]) -> SafeString:
-    days = decision.waited.days  # type: ignore[attr-defined] - annotated by the selector
+    days = decision.waited.days  # type: ignore[attr-defined]  # annotated by the selector
     if decision.status == DecisionStatus.ACTIVE:
         ivo = decision.ivo_date.isoformat()  # type: ignore[attr-defined]
         waited = ngettext("Väntat %(days)s dag", "Väntat %(days)s dagar", days) % {"days": days}
@@ -185,7 +185,7 @@ def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _worklist_rows(page: Page, decision_url: Callable[[Any], str]) -> list[WorklistRow]:
+def _worklist_rows(page: Page[Any], decision_url: Callable[[Any], str]) -> list[WorklistRow]:
     client_url = url_for_each("clients:client-detail")
     status_labels = {str(value): str(label) for value, label in DecisionStatus.choices}
     rows = []

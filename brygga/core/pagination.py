@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from rest_framework.pagination import PageNumberPagination
 
 
-class DeferredJoinPaginator(Paginator):
+class DeferredJoinPaginator(Paginator[Any]):
     """A Paginator over an ordered queryset that reads a page in two steps in one statement:
     the page's ids from the list's own table (which an index on the sort keys can serve),
     then the full rows, with their `select_related` joins, for those ids only.
@@ -19,7 +19,7 @@ class DeferredJoinPaginator(Paginator):
     deep page. The queryset must be ordered, and unique on its primary key.
     """
 
-    def page(self, number: Any) -> Page:
+    def page(self, number: Any) -> Page[Any]:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
@@ -28,7 +28,7 @@ class DeferredJoinPaginator(Paginator):
         queryset: QuerySet[Any] = self.object_list  # type: ignore[assignment]
         ids = queryset.values("pk")[bottom:top]
         rows = queryset.filter(pk__in=ids)
-        return self._get_page(rows, number, self)
+        return Page(rows, number, self)
 
 
 class DeferredJoinPagination(PageNumberPagination):
