@@ -5,15 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('carers', '0001_carers_approvals_checks_training'),
+        ("carers", "0001_carers_approvals_checks_training"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='carercheck',
-            index=models.Index(fields=['carer', 'kind', 'extract_date', 'id'], name='carercheck_carer_kind_date_idx'),
+            model_name="carercheck",
+            index=models.Index(
+                fields=["carer", "kind", "extract_date", "id"],
+                name="carercheck_carer_kind_date_idx",
+            ),
         ),
     ]
