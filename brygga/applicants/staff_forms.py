@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brygga.accounts.models import Unit
 from brygga.catalogue.models import AssignmentType
-from brygga.core.widgets import ListSelect
+from brygga.core.widgets import ListSelect, show_values
 
 from .constants import CLOSED_STAGES, ApplicantStage
 
@@ -55,6 +55,7 @@ class WorklistFilterForm(forms.Form):
         self.fields["unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
             organisation__pk=organisation_id or 0
         ).order_by("name")
+        show_values(self.fields["unit"], "name")  # type: ignore[arg-type]  # up to ~300 units
 
 
 class AssignForm(forms.Form):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from brygga.accounts.models import Unit, User
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.catalogue.selectors import assignment_type_list, target_group_list
-from brygga.core.widgets import ListSelect
+from brygga.core.widgets import ListSelect, show_values
 
 from .constants import CarerGenderWish, Consent, DecisionStatus, FollowUpOutcome, ScopeUnit
 from .models import LegalBasis
@@ -86,6 +86,7 @@ class WorklistFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["enhet"].queryset = _unit_choices(user)  # type: ignore[attr-defined]
         self.fields["typ"].queryset = assignment_type_list()  # type: ignore[attr-defined]
+        show_values(self.fields["enhet"], "name")  # type: ignore[arg-type]  # up to ~300 units
 
     def to_filters(self) -> DecisionFilters:
         data = self.cleaned_data if self.is_valid() else {}

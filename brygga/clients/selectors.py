@@ -227,12 +227,13 @@ def reportable_soon(
             today=today,
         )
         # For a decision not implemented the urgency date is the decision date: this range
-        # is exactly `ivo_soon`, and `decision_urgency_idx` bounds the scan.
+        # is exactly `ivo_soon`, and `decision_urgency_idx` bounds the scan. The worklist's
+        # order is the IVO date's (an earlier decision never reports later), so the first
+        # 20 are read off the index without sorting the whole window.
         .filter(
             Q(ivo_soon=True),
             urgency_rank=URGENCY_RANK_ACTIVE,
             urgency_date__gte=first,
             urgency_date__lte=last,
         )
-        .order_by(F("ivo_date").asc(), "id")
     )

@@ -24,6 +24,15 @@ def _attrs(attrs: Mapping[str, Any]) -> SafeString:
     )
 
 
+def show_values(field: forms.ModelChoiceField[Any], label: str) -> None:
+    """Let `field`'s drop-down list its queryset's primary key (or `to_field_name`) and `label`
+    columns read as values, rather than one model instance per option; validation still goes
+    through the queryset. For long lists whose label is a column."""
+    key = field.to_field_name or "pk"
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    field.widget.choices = [*empty, *field.queryset.values_list(key, label)]  # type: ignore[union-attr]
+
+
 class ListSelect(forms.Select):
     """A drop-down written in Python, with the same HTML as Django's templates.
 

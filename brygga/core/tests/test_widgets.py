@@ -22,6 +22,29 @@ class Fast(forms.Form):
     krav = forms.ChoiceField(choices=GROUPED, widget=ListSelect)
 
 
+@pytest.mark.django_db
+def test_show_values_renders_like_the_model_choices():
+    from brygga.accounts.models import Organisation, Unit
+    from brygga.core.widgets import show_values
+
+    organisation = Organisation.objects.create(name="Valkommun")
+    units = [Unit.objects.create(organisation=organisation, name=n) for n in ("Öst", "Väst")]
+
+    class Units(forms.Form):
+        enhet = forms.ModelChoiceField(
+            queryset=Unit.objects.filter(organisation=organisation).order_by("name"),
+            empty_label="Alla",
+            required=False,
+            widget=ListSelect,
+        )
+
+    plain = Units({"enhet": str(units[1].pk)})
+    fast = Units({"enhet": str(units[1].pk)})
+    show_values(fast.fields["enhet"], "name")
+    assert fast["enhet"].as_widget() == plain["enhet"].as_widget()
+    assert fast.is_valid() and fast.cleaned_data["enhet"] == units[1]
+
+
 @pytest.mark.parametrize("data", [None, {"enhet": "1", "krav": "4"}, {"enhet": "9"}])
 @pytest.mark.parametrize("name", ["enhet", "krav"])
 def test_list_select_renders_like_django(data, name):
