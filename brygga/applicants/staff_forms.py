@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brygga.accounts.models import Unit
 from brygga.catalogue.models import AssignmentType
+from brygga.core.widgets import ListSelect, show_values
 
 from .constants import CLOSED_STAGES, ApplicantStage
 
@@ -24,10 +25,15 @@ class WorklistFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("Alla typer"),
+        widget=ListSelect,
     )
-    officer = forms.ChoiceField(label=_("Ansvarig"), required=False)
+    officer = forms.ChoiceField(label=_("Ansvarig"), required=False, widget=ListSelect)
     unit = forms.ModelChoiceField(
-        label=_("Enhet"), queryset=Unit.objects.none(), required=False, empty_label=_("Alla")
+        label=_("Enhet"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Alla"),
+        widget=ListSelect,
     )
     overdue = forms.BooleanField(label=_("Bara försenade"), required=False)
 
@@ -49,6 +55,7 @@ class WorklistFilterForm(forms.Form):
         self.fields["unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
             organisation__pk=organisation_id or 0
         ).order_by("name")
+        show_values(self.fields["unit"], "name")  # type: ignore[arg-type]  # up to ~300 units
 
 
 class AssignForm(forms.Form):

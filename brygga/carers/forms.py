@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.catalogue.selectors import assignment_type_list, target_group_list
+from brygga.core.widgets import ListSelect
 
 from .constants import CarerOrdering, CarerStatus, TrainingKind
 from .models import TrainingSession
@@ -24,6 +25,7 @@ class CarerFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("Alla"),
+        widget=ListSelect,
     )
     malgrupp = forms.ModelChoiceField(
         label=_("Målgrupp"),
@@ -31,6 +33,7 @@ class CarerFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("Alla"),
+        widget=ListSelect,
     )
     omrade = forms.CharField(
         label=_("Område"),
@@ -39,15 +42,16 @@ class CarerFilterForm(forms.Form):
         help_text=_("Ort, stadsdel eller början av postnumret"),
     )
     sprak = forms.CharField(label=_("Språk"), required=False, max_length=50)
-    bil = forms.ChoiceField(label=_("Har bil"), choices=YES_NO, required=False)
+    bil = forms.ChoiceField(label=_("Har bil"), choices=YES_NO, required=False, widget=ListSelect)
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("Alla utom avregistrerade")), *CarerStatus.choices],
         required=False,
+        widget=ListSelect,
     )
     upphor = forms.BooleanField(label=_("Bara de där något upphör snart"), required=False)
     ordning = forms.ChoiceField(
-        label=_("Sortera efter"), choices=CarerOrdering.choices, required=False
+        label=_("Sortera efter"), choices=CarerOrdering.choices, required=False, widget=ListSelect
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -164,6 +164,11 @@ class CarerCheck(models.Model):
         ordering = ["kind", "-extract_date"]
         indexes = [
             models.Index(fields=["kind", "extract_date"], name="carercheck_kind_date_idx"),
+            # "Is there a newer extract of this register?" for the expiring list.
+            models.Index(
+                fields=["carer", "kind", "extract_date", "id"],
+                name="carercheck_carer_kind_date_idx",
+            ),
         ]
 
     def __str__(self) -> str:

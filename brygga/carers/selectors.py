@@ -11,10 +11,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.utils import timezone
 
 from brygga.accounts.models import Organisation, User
+from brygga.core.expressions import AddMonths
 
 from .constants import CHILD_EXTRACT_KINDS, CarerOrdering, CarerStatus, TrainingKind
 from .models import Carer, CarerApproval, CarerCheck, TrainingSession, TrainingSignup
@@ -53,13 +65,14 @@ _ORDERINGS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _approvals_prefetch() -> Prefetch[Any]:
-    return Prefetch(
-        "approvals",
-        queryset=CarerApproval.objects.select_related("assignment_type", "target_group").order_by(
-            "assignment_type__order", "approved_on"
-        ),
+def _approvals_queryset() -> QuerySet[CarerApproval]:
+    return CarerApproval.objects.select_related("assignment_type", "target_group").order_by(
+        "assignment_type__order", "approved_on"
     )
+
+
+def _approvals_prefetch() -> Prefetch[Any]:
+    return Prefetch("approvals", queryset=_approvals_queryset())
 
 
 def _with_related(queryset: QuerySet[Carer]) -> QuerySet[Carer]:
@@ -76,39 +89,142 @@ def _area_filter(area: str) -> Q:
     return Q(city__icontains=area.strip())
 
 
-def _expiring_candidates(organisation: Organisation, today: date, within_days: int) -> set[int]:
-    """Carers with an approval or a child extract whose last day is within the window; may
-    include ones that a newer approval or extract replaces (validity.expiring decides)."""
-    horizon = today + timedelta(days=within_days)
-    first_extract, last_extract = child_extract_dates_expiring(today, horizon)
-    approval_ids = CarerApproval.objects.filter(
+def _expiring_approvals(
+    organisation: Organisation, today: date, horizon: date
+) -> QuerySet[CarerApproval]:
+    """Approvals valid today whose end date falls within [today, horizon] and that no other
+    approval of the same type and target group outlasts: `validity.expiring` in SQL.
+
+    Of approvals that end on the same day the first (by approval date, then id) is the one
+    listed, as `expiring` lists the first of its group. A revoked approval is never valid
+    today (a revocation takes effect when it is recorded), so it neither expires nor
+    replaces another.
+    """
+    valid_today = Q(revoked_at__isnull=True, approved_on__lte=today)
+    replacing = (
+        CarerApproval.objects.filter(
+            valid_today,
+            carer_id=OuterRef("carer_id"),
+            assignment_type_id=OuterRef("assignment_type_id"),
+        )
+        .exclude(pk=OuterRef("pk"))
+        .filter(
+            Q(valid_until__isnull=True)
+            | Q(valid_until__gt=OuterRef("valid_until"))
+            | Q(valid_until=OuterRef("valid_until"), approved_on__lt=OuterRef("approved_on"))
+            | Q(
+                valid_until=OuterRef("valid_until"),
+                approved_on=OuterRef("approved_on"),
+                pk__lt=OuterRef("pk"),
+            )
+        )
+    )
+    return CarerApproval.objects.filter(
+        valid_today,
+        (Q(target_group__isnull=True) & ~Exists(replacing.filter(target_group__isnull=True)))
+        | (
+            Q(target_group__isnull=False)
+            & ~Exists(replacing.filter(target_group_id=OuterRef("target_group_id")))
+        ),
         carer__organisation=organisation,
-        revoked_at__isnull=True,
         valid_until__gte=today,
         valid_until__lte=horizon,
-    ).values_list("carer_id", flat=True)
-    check_ids = CarerCheck.objects.filter(
+    ).exclude(carer__status=CarerStatus.DEREGISTERED)
+
+
+def _expiring_extracts(
+    organisation: Organisation, today: date, horizon: date
+) -> QuerySet[CarerCheck]:
+    """Extracts for work with children whose year ends within [today, horizon], with no newer
+    extract of the same register shown by today: `validity.expiring` in SQL. The year ends
+    `add_one_year` after the extract date, which never decreases, so a later extract date
+    never ends sooner."""
+    first, last = child_extract_dates_expiring(today, horizon)
+    # The register's latest extract shown by today (of two on one day, the last entered).
+    # A scalar subquery with LIMIT: PostgreSQL runs it per candidate as a probe of
+    # `carercheck_carer_kind_date_idx`, where NOT EXISTS became a hash of every check.
+    latest = (
+        CarerCheck.objects.filter(
+            carer_id=OuterRef("carer_id"), kind=OuterRef("kind"), extract_date__lte=today
+        )
+        .order_by("-extract_date", "-pk")
+        .values("pk")[:1]
+    )
+    return CarerCheck.objects.filter(
+        pk=Subquery(latest),
         carer__organisation=organisation,
         kind__in=CHILD_EXTRACT_KINDS,
-        extract_date__gte=first_extract,
-        extract_date__lte=last_extract,
-    ).values_list("carer_id", flat=True)
-    return set(approval_ids) | set(check_ids)
+        extract_date__gte=first,
+        extract_date__lte=min(last, today),
+    ).exclude(carer__status=CarerStatus.DEREGISTERED)
 
 
-def _expiring_carers(
-    organisation: Organisation, today: date, within_days: int
-) -> list[tuple[Carer, list[Expiry]]]:
-    candidates = _expiring_candidates(organisation, today, within_days)
-    carers = _with_related(
-        Carer.objects.filter(pk__in=candidates).exclude(status=CarerStatus.DEREGISTERED)
+# The columns of one expiring row, the same for approvals and extracts (a UNION).
+_EXPIRING_COLUMNS = (
+    "item_id",
+    "carer_ref",
+    "carer_public_id",
+    "surname",
+    "forename",
+    "last_day",
+    "is_approval",
+    "type_name",
+    "group_name",
+    "check_kind",
+)
+
+
+def expiring_items(
+    *, organisation: Organisation, within_days: int, today: date | None = None
+) -> QuerySet[Any]:
+    """Approvals and child extracts that stop being valid within `within_days`, soonest first,
+    as rows of `_EXPIRING_COLUMNS` (dicts): one query for a page, one to count.
+
+    Something replaced by a newer approval or extract is not listed; deregistered carers are
+    left out. The same rule as `validity.expiring`, which `carer_expiries` applies to one
+    carer's rows.
+    """
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=within_days)
+    no_text = Value("", output_field=CharField())
+    approvals = (
+        _expiring_approvals(organisation, today, horizon)
+        .annotate(
+            item_id=F("pk"),
+            carer_ref=F("carer_id"),
+            carer_public_id=F("carer__public_id"),
+            surname=F("carer__last_name"),
+            forename=F("carer__first_name"),
+            last_day=F("valid_until"),
+            is_approval=Value(True),
+            type_name=F("assignment_type__name"),
+            group_name=F("target_group__name"),
+            check_kind=no_text,
+        )
+        .values(*_EXPIRING_COLUMNS)
+        .order_by()  # a part of a UNION may not have its own order
     )
-    found = []
-    for carer in carers:
-        items = carer_expiries(carer, today=today, within_days=within_days)
-        if items:
-            found.append((carer, items))
-    return found
+    extracts = (
+        _expiring_extracts(organisation, today, horizon)
+        .annotate(
+            item_id=F("pk"),
+            carer_ref=F("carer_id"),
+            carer_public_id=F("carer__public_id"),
+            surname=F("carer__last_name"),
+            forename=F("carer__first_name"),
+            last_day=AddMonths(F("extract_date"), 12),
+            is_approval=Value(False),
+            type_name=no_text,
+            group_name=Value(None, output_field=CharField()),
+            check_kind=F("kind"),
+        )
+        .values(*_EXPIRING_COLUMNS)
+        .order_by()  # a part of a UNION may not have its own order
+    )
+    items: QuerySet[Any] = approvals.union(extracts, all=True).order_by(
+        "last_day", "surname", "forename", "carer_ref", "-is_approval", "item_id"
+    )
+    return items
 
 
 def carer_expiries(
@@ -155,10 +271,32 @@ def carer_list(
     if filters.has_car is not None:
         queryset = queryset.filter(has_car=filters.has_car)
     if filters.expiring:
-        ids = [carer.pk for carer, _ in _expiring_carers(organisation, today, filters.expiry_days)]
-        queryset = queryset.filter(pk__in=ids)
+        horizon = today + timedelta(days=filters.expiry_days)
+        queryset = queryset.filter(
+            Q(pk__in=_expiring_approvals(organisation, today, horizon).values("carer_id"))
+            | Q(pk__in=_expiring_extracts(organisation, today, horizon).values("carer_id"))
+        )
     ordering = _ORDERINGS.get(filters.ordering, _ORDERINGS[CarerOrdering.NAME])
     return _with_related(queryset.order_by(*ordering))
+
+
+def carer_pool(
+    *,
+    organisation: Organisation,
+    filters: CarerFilters | None = None,
+    today: date | None = None,
+) -> QuerySet[Carer]:
+    """`carer_list` for the staff page: each carer's approvals and checks as plain lists in
+    `approval_rows` and `check_rows`. A prefetch into the related managers builds a queryset
+    per carer, which was a large part of the page's time."""
+    return (
+        carer_list(organisation=organisation, filters=filters, today=today)
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("approvals", queryset=_approvals_queryset(), to_attr="approval_rows"),
+            Prefetch("checks", queryset=CarerCheck.objects.order_by("kind"), to_attr="check_rows"),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -170,18 +308,24 @@ class ExpiringRow:
 def carer_list_expiring(
     *, organisation: Organisation, within_days: int, today: date | None = None
 ) -> list[ExpiringRow]:
-    """Approvals and child extracts that stop being valid within `within_days`, soonest first.
-
-    Something replaced by a newer approval or extract is not listed. Deregistered carers are
-    left out.
-    """
+    """Every row of `expiring_items` with its carer and approval or check read in: for a few
+    rows (tests, reports); the staff page pages `expiring_items` itself."""
     today = today or timezone.localdate()
-    rows = [
-        ExpiringRow(carer, expiry)
-        for carer, items in _expiring_carers(organisation, today, within_days)
-        for expiry in items
-    ]
-    return sorted(rows, key=lambda row: (row.expiry.last_day, row.carer.last_name))
+    items = list(expiring_items(organisation=organisation, within_days=within_days, today=today))
+    carers = Carer.objects.in_bulk({item["carer_ref"] for item in items})
+    approvals = CarerApproval.objects.select_related("assignment_type", "target_group").in_bulk(
+        {item["item_id"] for item in items if item["is_approval"]}
+    )
+    checks = CarerCheck.objects.in_bulk(
+        {item["item_id"] for item in items if not item["is_approval"]}
+    )
+    rows = []
+    for item in items:
+        found = (approvals if item["is_approval"] else checks)[item["item_id"]]
+        last_day = item["last_day"]
+        expiry = Expiry(found, bool(item["is_approval"]), last_day, (last_day - today).days)
+        rows.append(ExpiringRow(carers[item["carer_ref"]], expiry))
+    return rows
 
 
 def carer_get_by_personal_identity_number(

@@ -6,12 +6,14 @@ A single carer is read only through `permissions.access_carer` (audited); lists 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -24,11 +26,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from brygga.accounts.models import Organisation, User
 from brygga.core.access import is_public_user, permission_required, public_required
+from brygga.core.listing import url_for_each
 
 from . import selectors, services
-from .constants import Availability
+from .constants import Availability, CarerStatus, CheckKind
 from .forms import CarerFilterForm, DeregisterForm, StatusReasonForm, TrainingSessionForm
-from .models import Carer
+from .models import Carer, CarerApproval
 from .permissions import (
     CHANGE_CARER,
     MANAGE_TRAINING,
@@ -36,7 +39,13 @@ from .permissions import (
     access_carer,
     carer_list_record_view,
 )
-from .validity import approval_is_valid, approval_last_day, check_counts, check_last_day
+from .validity import (
+    approval_is_valid,
+    approval_last_day,
+    check_counts,
+    check_last_day,
+    expiring,
+)
 
 STAFF_PAGE_SIZE = 50
 
@@ -61,20 +70,41 @@ def _expiry_days() -> int:
 # --- The pool ---------------------------------------------------------------------------------
 
 
+_STATUS_COLORS: dict[str, str] = {
+    CarerStatus.AVAILABLE: "success",
+    CarerStatus.DEREGISTERED: "danger",
+    CarerStatus.PAUSED: "warning",
+}
+
+
+def _approval_rows(carer: Carer) -> list[CarerApproval]:
+    rows: list[CarerApproval] = getattr(carer, "approval_rows")  # noqa: B009 - set by carer_pool
+    return rows
+
+
 @permission_required(VIEW_CARER)
 def carer_list(request: HttpRequest) -> HttpResponse:
     user, organisation = _staff(request)
     form = CarerFilterForm(request.GET or None)
     filters = form.to_filters(expiry_days=_expiry_days())
-    carers = selectors.carer_list(organisation=organisation, filters=filters)
+    carers = selectors.carer_pool(organisation=organisation, filters=filters)
     page = Paginator(carers, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
+    days = _expiry_days()
+    carer_url = url_for_each("carers:carer-detail")
     rows = [
         {
             "carer": carer,
-            "approvals": [a for a in carer.approvals.all() if approval_is_valid(a, today)],
+            "url": carer_url(carer.public_id),
+            "status_color": _STATUS_COLORS.get(carer.status, "neutral"),
+            "approvals": [a for a in _approval_rows(carer) if approval_is_valid(a, today)],
             "expiring": bool(
-                selectors.carer_expiries(carer, today=today, within_days=_expiry_days())
+                expiring(
+                    approvals=_approval_rows(carer),
+                    checks=getattr(carer, "check_rows"),  # noqa: B009 - set by carer_pool
+                    on=today,
+                    within_days=days,
+                )
             ),
         }
         for carer in page
@@ -100,11 +130,51 @@ def carer_list(request: HttpRequest) -> HttpResponse:
 def carer_expiring(request: HttpRequest) -> HttpResponse:
     user, organisation = _staff(request)
     days = _expiry_days()
-    rows = selectors.carer_list_expiring(organisation=organisation, within_days=days)
+    today = timezone.localdate()
+    items = selectors.expiring_items(organisation=organisation, within_days=days, today=today)
+    page = Paginator(items, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
     carer_list_record_view(
         user=user, filters={"expiring_within_days": days}, purpose=PURPOSE_EXPIRING
     )
-    return render(request, "carers/carer_expiring.html", {"rows": rows, "expiry_days": days})
+    return render(
+        request,
+        "carers/carer_expiring.html",
+        {"page": page, "rows": _expiring_rows(page, today), "expiry_days": days},
+    )
+
+
+@dataclass(frozen=True)
+class ExpiringLine:
+    last_day: str
+    days_left: int
+    carer_url: str
+    carer_name: str
+    what: str
+
+
+def _expiring_rows(page: Page[Any], today: date) -> list[ExpiringLine]:
+    """The page's cells, from the columns of `selectors.expiring_items`: no query per row."""
+    carer_url = url_for_each("carers:carer-detail")
+    approval_label = _("Godkännande")
+    kinds = {str(value): str(label) for value, label in CheckKind.choices}
+    rows = []
+    for item in page:
+        if item["is_approval"]:
+            what = f"{approval_label}: {item['type_name']}"
+            if item["group_name"]:
+                what += f" · {item['group_name']}"
+        else:
+            what = kinds.get(item["check_kind"], item["check_kind"])
+        rows.append(
+            ExpiringLine(
+                last_day=item["last_day"].isoformat(),
+                days_left=(item["last_day"] - today).days,
+                carer_url=carer_url(item["carer_public_id"]),
+                carer_name=f"{item['forename']} {item['surname']}",
+                what=what,
+            )
+        )
+    return rows
 
 
 def _render_detail(

@@ -45,6 +45,17 @@ class DecisionStatus(models.TextChoices):
 
 OPEN_STATUSES = (DecisionStatus.ACTIVE, DecisionStatus.IMPLEMENTED)
 
+# `Decision.urgency_rank`: the worklist's first sort key.
+URGENCY_RANK_ACTIVE = 0
+URGENCY_RANK_IMPLEMENTED = 1
+URGENCY_RANK_CLOSED = 2
+URGENCY_RANK: dict[str, int] = {
+    DecisionStatus.ACTIVE: URGENCY_RANK_ACTIVE,
+    DecisionStatus.IMPLEMENTED: URGENCY_RANK_IMPLEMENTED,
+    DecisionStatus.ENDED: URGENCY_RANK_CLOSED,
+    DecisionStatus.WITHDRAWN: URGENCY_RANK_CLOSED,
+}
+
 
 class Consent(models.TextChoices):
     """Whose consent the decision rests on (domain §1.3)."""

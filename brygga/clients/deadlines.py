@@ -7,7 +7,7 @@ The same rules run in SQL for lists (`expressions.AddMonths`, `selectors.decisio
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from .constants import REPORTABLE_AFTER_MONTHS
 
@@ -29,3 +29,18 @@ def reportable_on(decision_date: date) -> date:
 def waiting_days(decision_date: date, until: date | None, today: date) -> int:
     """Days from the decision until it was implemented (or ended unimplemented), or today."""
     return ((until or today) - decision_date).days
+
+
+def decision_dates_reportable_within(after: date, until: date) -> tuple[date, date]:
+    """The first and last decision date whose IVO date falls after `after` and on or before
+    `until`. `reportable_on` never decreases, so they form one range; lists use it to find
+    the decisions with an index. An empty range comes back with `first` after `last`."""
+    # Start where the IVO date is surely not yet past the bound (it is at most 92 days after
+    # the decision date) and walk forward: a few steps.
+    first = after - timedelta(days=REPORTABLE_AFTER_MONTHS * 31 + 1)
+    while reportable_on(first) <= after:
+        first += timedelta(days=1)
+    last = until - timedelta(days=REPORTABLE_AFTER_MONTHS * 31)
+    while reportable_on(last + timedelta(days=1)) <= until:
+        last += timedelta(days=1)
+    return first, last

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from brygga.accounts.models import Unit, User
 from brygga.catalogue.models import AssignmentType, TargetGroup
 from brygga.catalogue.selectors import assignment_type_list, target_group_list
+from brygga.core.widgets import ListSelect, show_values
 
 from .constants import CarerGenderWish, Consent, DecisionStatus, FollowUpOutcome, ScopeUnit
 from .models import LegalBasis
@@ -60,7 +61,11 @@ class WorklistFilterForm(forms.Form):
 
     mina = forms.BooleanField(label=_("Bara mina klienter"), required=False)
     enhet = forms.ModelChoiceField(
-        label=_("Enhet"), queryset=Unit.objects.none(), required=False, empty_label=_("Alla")
+        label=_("Enhet"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Alla"),
+        widget=ListSelect,
     )
     typ = forms.ModelChoiceField(
         label=_("Insats"),
@@ -68,17 +73,20 @@ class WorklistFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("Alla"),
+        widget=ListSelect,
     )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("Ej verkställda och pågående")), *DecisionStatus.choices],
         required=False,
+        widget=ListSelect,
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["enhet"].queryset = _unit_choices(user)  # type: ignore[attr-defined]
         self.fields["typ"].queryset = assignment_type_list()  # type: ignore[attr-defined]
+        show_values(self.fields["enhet"], "name")  # type: ignore[arg-type]  # up to ~300 units
 
     def to_filters(self) -> DecisionFilters:
         data = self.cleaned_data if self.is_valid() else {}

@@ -9,7 +9,7 @@ with protected identity are shown only through `permissions.client_contact_for`.
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -23,6 +23,10 @@ from brygga.core.models import PublicIdModel, TimeStampedModel
 from .constants import (
     DEFAULT_FOLLOW_UP_INTERVAL_MONTHS,
     IVO_WARNING_DAYS,
+    OPEN_STATUSES,
+    URGENCY_RANK_ACTIVE,
+    URGENCY_RANK_CLOSED,
+    URGENCY_RANK_IMPLEMENTED,
     CarerGenderWish,
     Consent,
     DecisionStatus,
@@ -244,6 +248,35 @@ class Decision(PublicIdModel, TimeStampedModel):
     implemented_on = models.DateField(_("verkställt"), null=True, blank=True)
     ended_on = models.DateField(_("avslutat"), null=True, blank=True)
     end_reason = models.CharField(_("anledning till avslut"), max_length=300, blank=True)
+    # A copy of `implementation_plan.next_follow_up_on`, so the worklist sorts and filters on
+    # this table alone (ADR 0033). Written only by `ImplementationPlan.save`/`delete` and
+    # refreshed on a full `save()` here; never set it by hand.
+    next_follow_up_on = models.DateField(
+        _("nästa uppföljning"), null=True, blank=True, editable=False
+    )
+    # The worklist's order, computed by the database from the columns above, so it cannot
+    # drift from them: not implemented first by decision date, then implemented by next
+    # follow-up, then the closed by end date. Indexed with the organisation (ADR 0033).
+    urgency_rank = models.GeneratedField(
+        expression=models.Case(
+            models.When(status=DecisionStatus.ACTIVE, then=models.Value(URGENCY_RANK_ACTIVE)),
+            models.When(
+                status=DecisionStatus.IMPLEMENTED, then=models.Value(URGENCY_RANK_IMPLEMENTED)
+            ),
+            default=models.Value(URGENCY_RANK_CLOSED),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
+    urgency_date = models.GeneratedField(
+        expression=models.Case(
+            models.When(status=DecisionStatus.ACTIVE, then=models.F("decision_date")),
+            models.When(status=DecisionStatus.IMPLEMENTED, then=models.F("next_follow_up_on")),
+            default=models.F("ended_on"),
+        ),
+        output_field=models.DateField(),
+        db_persist=True,
+    )
 
     objects: ClassVar[DecisionQuerySet] = DecisionQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -254,6 +287,17 @@ class Decision(PublicIdModel, TimeStampedModel):
         indexes = [
             models.Index(fields=["organisation", "status"], name="decision_org_status_idx"),
             models.Index(fields=["decision_date"], name="decision_date_idx"),
+            # The worklist: one ordered range per organisation (`selectors.decision_worklist`).
+            models.Index(
+                fields=["organisation", "urgency_rank", "urgency_date", "decision_date", "id"],
+                name="decision_urgency_idx",
+            ),
+            # Follow-ups due: open decisions by next follow-up (`selectors.follow_ups_due`).
+            models.Index(
+                fields=["organisation", "next_follow_up_on", "id"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="decision_open_follow_up_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -272,6 +316,17 @@ class Decision(PublicIdModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.assignment_type} ({self.decision_date})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A full save writes every column: take the plan's date from the database, so an
+        # instance read before the plan changed cannot put an old date back.
+        if self.pk is not None and kwargs.get("update_fields") is None:
+            self.next_follow_up_on = (
+                ImplementationPlan.objects.filter(decision_id=self.pk)
+                .values_list("next_follow_up_on", flat=True)
+                .first()
+            )
+        super().save(*args, **kwargs)
 
     @property
     def reportable_on(self) -> date:
@@ -334,6 +389,21 @@ class ImplementationPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Genomförandeplan {self.decision_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        self._copy_to_decision(self.next_follow_up_on)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        result = super().delete(*args, **kwargs)
+        self._copy_to_decision(None)
+        return result
+
+    def _copy_to_decision(self, day: date | None) -> None:
+        """Keep `Decision.next_follow_up_on` (and so its urgency) equal to the plan's date."""
+        Decision.objects.filter(pk=self.decision_id).update(next_follow_up_on=day)
+        if ImplementationPlan.decision.is_cached(self):
+            self.decision.next_follow_up_on = day
 
 
 class FollowUp(PublicIdModel, models.Model):

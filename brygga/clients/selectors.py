@@ -19,7 +19,6 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
-    IntegerField,
     Q,
     QuerySet,
     Value,
@@ -33,8 +32,12 @@ from .constants import (
     IVO_WARNING_DAYS,
     OPEN_STATUSES,
     REPORTABLE_AFTER_MONTHS,
+    URGENCY_RANK,
+    URGENCY_RANK_ACTIVE,
+    URGENCY_RANK_IMPLEMENTED,
     DecisionStatus,
 )
+from .deadlines import decision_dates_reportable_within
 from .expressions import AddMonths
 from .models import Client, Decision, LegalBasis
 
@@ -141,8 +144,7 @@ def with_deadlines(queryset: QuerySet[Decision], *, today: date) -> QuerySet[Dec
         ),
         follow_up_due=Case(
             When(
-                Q(status__in=OPEN_STATUSES)
-                & Q(implementation_plan__next_follow_up_on__lte=follow_up_by),
+                Q(status__in=OPEN_STATUSES) & Q(next_follow_up_on__lte=follow_up_by),
                 then=Value(True),
             ),
             default=Value(False),
@@ -156,38 +158,30 @@ def decision_worklist(
 ) -> QuerySet[Decision]:
     """The decisions `user` may see, most urgent first: decisions not implemented, longest
     waiting first (the earliest IVO date); then implemented ones by next follow-up; then the
-    closed. Each row carries the `with_deadlines` annotations."""
+    closed. Each row carries the `with_deadlines` annotations.
+
+    The order is the stored `urgency_rank`, `urgency_date` (ADR 0033), so a page is one range
+    of `decision_urgency_idx` rather than a sort of every open decision."""
     filters = filters or DecisionFilters()
     today = today or timezone.localdate()
     queryset = Decision.objects.visible_to(user)
     if filters.status:
-        queryset = queryset.filter(status=filters.status)
+        # The rank repeats what the status says; it lets the index bound the scan.
+        queryset = queryset.filter(
+            status=filters.status, urgency_rank=URGENCY_RANK.get(filters.status, -1)
+        )
     else:
-        queryset = queryset.filter(status__in=OPEN_STATUSES)
+        queryset = queryset.filter(
+            status__in=OPEN_STATUSES, urgency_rank__lte=URGENCY_RANK_IMPLEMENTED
+        )
     if filters.mine:
         queryset = queryset.filter(client__responsible_officer=user)
     if filters.unit:
         queryset = queryset.filter(client__unit_id=filters.unit)
     if filters.assignment_type:
         queryset = queryset.filter(assignment_type__code=filters.assignment_type)
-    rank = Case(
-        When(status=DecisionStatus.ACTIVE, then=Value(0)),
-        When(status=DecisionStatus.IMPLEMENTED, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    sort_date = Case(
-        When(status=DecisionStatus.ACTIVE, then=F("decision_date")),
-        When(
-            status=DecisionStatus.IMPLEMENTED,
-            then=F("implementation_plan__next_follow_up_on"),
-        ),
-        default=F("ended_on"),
-        output_field=DateField(),
-    )
     return (
         with_deadlines(queryset, today=today)
-        .annotate(urgency_rank=rank, urgency_date=sort_date)
         .select_related(
             "client", "client__unit", "assignment_type", "legal_basis", "implementation_plan"
         )
@@ -209,8 +203,10 @@ def follow_ups_due(
             ),
             today=today,
         )
-        .filter(Q(follow_up_due=True))
-        .order_by("implementation_plan__next_follow_up_on", "id")
+        # The same rule as `follow_up_due`, on the plan's date copied to the decision, so
+        # `decision_open_follow_up_idx` bounds the scan.
+        .filter(next_follow_up_on__lte=today + timedelta(days=FOLLOW_UP_REMINDER_DAYS))
+        .order_by("next_follow_up_on", "id")
     )
 
 
@@ -221,6 +217,7 @@ def reportable_soon(
     deadline on the worklist, the soonest first."""
     today = today or timezone.localdate()
     filters = filters or DecisionFilters()
+    first, last = decision_dates_reportable_within(today, today + timedelta(days=IVO_WARNING_DAYS))
     return (
         decision_worklist(
             user=user,
@@ -229,6 +226,14 @@ def reportable_soon(
             ),
             today=today,
         )
-        .filter(Q(ivo_soon=True))
-        .order_by(F("ivo_date").asc(), "id")
+        # For a decision not implemented the urgency date is the decision date: this range
+        # is exactly `ivo_soon`, and `decision_urgency_idx` bounds the scan. The worklist's
+        # order is the IVO date's (an earlier decision never reports later), so the first
+        # 20 are read off the index without sorting the whole window.
+        .filter(
+            Q(ivo_soon=True),
+            urgency_rank=URGENCY_RANK_ACTIVE,
+            urgency_date__gte=first,
+            urgency_date__lte=last,
+        )
     )

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from brygga.accounts.api_auth import HasApiScope
+from brygga.core.pagination import DeferredJoinPagination
 
 from .. import selectors
 from ..constants import DecisionStatus
@@ -125,6 +126,7 @@ class ClientDetailView(generics.RetrieveAPIView[Client]):
 )
 class DecisionListView(generics.ListAPIView[Decision]):
     serializer_class = DecisionListSerializer
+    pagination_class = DeferredJoinPagination
     permission_classes = [HasApiScope, CanViewClients]
     api_scope = "read:clients"
 

@@ -13,7 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brygga.accounts.models import Organisation
-from brygga.clients.deadlines import add_months, reportable_on, waiting_days
+from brygga.clients.deadlines import (
+    add_months,
+    decision_dates_reportable_within,
+    reportable_on,
+    waiting_days,
+)
 from brygga.clients.expressions import AddMonths
 
 
@@ -79,3 +84,13 @@ def test_every_month_end_of_two_years_agrees_in_sql():
             .get()
         )
         assert target == reportable_on(day), day
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)), st.integers(0, 40))
+def test_decision_dates_reportable_within_is_exactly_the_range(after, days):
+    until = after + timedelta(days=days)
+    first, last = decision_dates_reportable_within(after, until)
+    for offset in range(-130, 10 + days):
+        day = after + timedelta(days=offset - 92)
+        assert (first <= day <= last) == (after < reportable_on(day) <= until), day
