@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -53,6 +55,8 @@ from .permissions import (
     register_record_view,
 )
 from .quarters import Quarter, recent_quarters
+
+REGISTER_PAGE_SIZE = 100
 
 # Purposes are log data, stored in Swedish whatever the reader's language.
 PURPOSE_REGISTER = "Registret över ej verkställda beslut"
@@ -129,6 +133,10 @@ def register(request: HttpRequest) -> HttpResponse:
         entries=len(entries) + len(soon),
         purpose=PURPOSE_REGISTER,
     )
+    # A national register holds thousands of entries: a page of them at a time, and the
+    # nearest of those about to become reportable.
+    page = Paginator(entries, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({"datum": as_of.isoformat()}) if form.is_valid() else ""
     return render(
         request,
         "oversight/register.html",
@@ -136,7 +144,10 @@ def register(request: HttpRequest) -> HttpResponse:
             "form": form,
             "as_of": as_of,
             "entries": entries,
-            "soon": soon,
+            "page": page,
+            "query": query,
+            "soon": soon[:REGISTER_PAGE_SIZE],
+            "soon_total": len(soon),
             "type_names": dict(AssignmentType.objects.values_list("code", "name")),
             "warning_days": WARNING_DAYS,
         },

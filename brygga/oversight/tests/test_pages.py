@@ -91,6 +91,28 @@ def test_the_register_shows_only_the_managers_units(scene, client, manager):
     assert event.actor == manager
 
 
+def test_the_register_is_paged_and_keeps_the_chosen_date(
+    scene, client, manager, monkeypatch, case_officer
+):
+    from brygga.oversight import views
+
+    second = make_decision(
+        scene["ours"].client, case_officer, decision_date=date(2026, 2, 2)
+    )  # waiting too: two open entries in the manager's unit
+    monkeypatch.setattr(views, "REGISTER_PAGE_SIZE", 1)
+    login_staff(client, manager)
+    first_page = client.get("/personal/tillsyn/register/?datum=2026-07-01").content.decode()
+    second_page = client.get("/personal/tillsyn/register/?datum=2026-07-01&page=2").content.decode()
+    assert "2 poster" in first_page
+    assert "Sida 1 av 2" in first_page
+    assert "?datum=2026-07-01&amp;page=2" in first_page
+    ids = (str(scene["ours"].public_id), str(second.public_id))
+    assert sum(i in first_page for i in ids) == 1
+    assert sum(i in second_page for i in ids) == 1
+    assert [i in first_page for i in ids] != [i in second_page for i in ids]
+    assert "De 1 närmaste av" not in first_page  # one warning: shown in full
+
+
 def test_free_text_is_saved_with_its_history(scene, client, manager):
     login_staff(client, manager)
     decision = scene["ours"]
