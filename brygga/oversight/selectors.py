@@ -44,6 +44,18 @@ def _scope(*, organisation: Any = None, user: Any = None) -> QuerySet[Decision]:
     return queryset.filter(legal_basis__law_area__in=REPORTABLE_LAWS)
 
 
+def _may_have_entries() -> Q:
+    """Decisions (annotated with `reportable`) that can ever have had an entry: not
+    implemented by their reportable date, or interrupted, or partly implemented. Most
+    decisions are implemented in time and never enter the register."""
+    return (
+        Q(implemented_on__isnull=True)
+        | Q(implemented_on__gt=F("reportable"))
+        | Exists(Interruption.objects.filter(assignment__decision=OuterRef("pk")))
+        | Exists(PartialImplementation.objects.filter(decision=OuterRef("pk")))
+    )
+
+
 def _with_history(queryset: QuerySet[Decision]) -> QuerySet[Decision]:
     return queryset.select_related("client", "assignment_type", "legal_basis").prefetch_related(
         Prefetch(
@@ -251,6 +263,7 @@ def unimplemented_closed_between(
         .annotate(reportable=AddMonths("decision_date", REPORTABLE_AFTER_MONTHS))
         .filter(reportable__lt=until)
         .exclude(status__in=_ENDED, ended_on__lte=after)
+        .filter(_may_have_entries())
         .filter(
             within("implemented_on")
             | within("ended_on")
@@ -330,12 +343,7 @@ def history_scope(
     if reportable_by is not None:
         queryset = queryset.filter(reportable__lte=reportable_by)
     if may_have_entries:
-        queryset = queryset.filter(
-            Q(implemented_on__isnull=True)
-            | Q(implemented_on__gt=F("reportable"))
-            | Exists(Interruption.objects.filter(assignment__decision=OuterRef("pk")))
-            | Exists(PartialImplementation.objects.filter(decision=OuterRef("pk")))
-        )
+        queryset = queryset.filter(_may_have_entries())
     if open_from is not None:
         still_interrupted = Interruption.objects.filter(
             Q(resumed_on__isnull=True) | Q(resumed_on__gte=open_from),
