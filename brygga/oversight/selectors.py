@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from brygga.assignments.models import Assignment, Interruption
 from brygga.clients.constants import REPORTABLE_AFTER_MONTHS, DecisionStatus
@@ -56,70 +56,8 @@ def _may_have_entries() -> Q:
     )
 
 
-def _with_history(queryset: QuerySet[Decision]) -> QuerySet[Decision]:
-    return queryset.select_related("client", "assignment_type", "legal_basis").prefetch_related(
-        Prefetch(
-            "assignments",
-            queryset=Assignment.objects.only(
-                "id", "decision_id", "started_on", "ended_on", "end_reason"
-            ).prefetch_related(
-                Prefetch(
-                    "interruptions",
-                    queryset=Interruption.objects.only(
-                        "id", "assignment_id", "started_on", "resumed_on"
-                    ),
-                )
-            ),
-        ),
-        Prefetch(
-            "partial_implementations",
-            queryset=PartialImplementation.objects.only(
-                "id", "decision_id", "since", "not_implemented", "closed_on", "closed_reason"
-            ),
-        ),
-    )
-
-
-def decision_facts(decision: Decision) -> DecisionFacts:
-    """The plain facts of a decision loaded by `_with_history`."""
-    assignments = list(decision.assignments.all())
-    return DecisionFacts(
-        decision_id=str(decision.public_id),
-        client_ref=decision.client.identifier,
-        law=decision.legal_basis.law_area,
-        assignment_type=decision.assignment_type.code,
-        decision_date=decision.decision_date,
-        status=decision.status,
-        implemented_on=decision.implemented_on,
-        ended_on=decision.ended_on,
-        end_reason=decision.end_reason,
-        assignment_starts=tuple(
-            sorted(a.started_on for a in assignments if a.started_on is not None)
-        ),
-        interruptions=tuple(
-            InterruptionFacts(
-                started_on=interruption.started_on,
-                resumed_on=interruption.resumed_on,
-                assignment_ended_on=assignment.ended_on,
-                assignment_end_reason=assignment.end_reason,
-            )
-            for assignment in assignments
-            for interruption in assignment.interruptions.all()
-        ),
-        partials=tuple(
-            PartialFacts(
-                since=partial.since,
-                not_implemented=partial.not_implemented,
-                closed_on=partial.closed_on,
-                closed_reason=partial.closed_reason,
-            )
-            for partial in decision.partial_implementations.all()
-        ),
-    )
-
-
 def facts_of(queryset: QuerySet[Decision]) -> list[DecisionFacts]:
-    """The same facts as `decision_facts`, read as plain rows in four flat queries: building
+    """The plain facts of each decision, read as rows in four flat queries: building
     thousands of model instances and prefetch caches cost more than the register's rules."""
     decisions = list(
         queryset.order_by("pk").values_list(
@@ -308,11 +246,6 @@ def unimplemented_reportable_within(
     return reportable_within(facts, as_of, days)
 
 
-def decisions_with_history(**filters: Any) -> list[Decision]:
-    """`history_scope` as model instances with their history prefetched (four queries)."""
-    return list(_with_history(history_scope(**filters)))
-
-
 def facts_with_history(**filters: Any) -> list[DecisionFacts]:
     """`history_scope` as the register's plain facts (`facts_of`)."""
     return facts_of(history_scope(**filters))
@@ -363,5 +296,5 @@ def history_scope(
 
 def entries_of_decision(decision: Decision) -> list[Entry]:
     """Every entry `decision` has had or has (open and closed); none outside SoL and LSS."""
-    loaded = _with_history(Decision.objects.filter(pk=decision.pk)).first()
-    return entries_for(decision_facts(loaded)) if loaded is not None else []
+    facts = facts_of(Decision.objects.filter(pk=decision.pk))
+    return entries_for(facts[0]) if facts else []

@@ -430,10 +430,7 @@ def test_the_closed_list_is_the_same_with_and_without_the_sql_filter(
     decision's full history the pure rules close exactly the same entries in the period."""
     from brygga.oversight.register import closed_between
 
-    everything = [
-        selectors.decision_facts(d)
-        for d in selectors.decisions_with_history(organisation=organisation)
-    ]
+    everything = selectors.facts_with_history(organisation=organisation)
     expected = closed_between(everything, after, until)
     found = selectors.unimplemented_closed_between(
         after=after, until=until, organisation=organisation
@@ -456,10 +453,7 @@ def test_the_comparison_above_covers_resumed_and_ended(
     found = selectors.unimplemented_closed_between(
         after=after, until=until, organisation=organisation
     )
-    everything = [
-        selectors.decision_facts(d)
-        for d in selectors.decisions_with_history(organisation=organisation)
-    ]
+    everything = selectors.facts_with_history(organisation=organisation)
     assert found == closed_between(everything, after, until)
     assert {entry.kind for entry in found} == {"not_implemented", "interrupted"}
 
@@ -471,27 +465,80 @@ def test_leaving_out_decisions_without_entries_changes_no_register(world, organi
     from brygga.oversight.register import open_on
 
     def register(**kwargs):
-        decisions = selectors.decisions_with_history(organisation=organisation, **kwargs)
-        return open_on([selectors.decision_facts(d) for d in decisions], as_of)
+        return open_on(selectors.facts_with_history(organisation=organisation, **kwargs), as_of)
 
-    everything = selectors.decisions_with_history(organisation=organisation)
-    fewer = selectors.decisions_with_history(organisation=organisation, may_have_entries=True)
+    everything = selectors.facts_with_history(organisation=organisation)
+    fewer = selectors.facts_with_history(organisation=organisation, may_have_entries=True)
     assert len(fewer) < len(everything)  # the decision started in time is left out
     assert register(may_have_entries=True) == register()
     assert register(may_have_entries=True, open_from=as_of) == register()
     assert register()  # something to compare
 
 
-def test_the_flat_loader_reads_the_same_facts_as_the_models(world, organisation, time_machine):
-    """`facts_of` (plain rows, used by every list) and `decision_facts` (model instances, the
-    reference) agree on every decision, with interruptions and an ended decision among them."""
-    everything = selectors.history_scope(organisation=organisation)
-    from_models = {
+def _facts_from_models(organisation):
+    """The reference for `facts_of`: the same facts read the plain ORM way, through model
+    instances and their prefetched history."""
+    from django.db.models import Prefetch
+
+    from brygga.assignments.models import Interruption
+    from brygga.clients.models import Decision
+    from brygga.oversight.constants import REPORTABLE_LAWS
+    from brygga.oversight.models import PartialImplementation
+    from brygga.oversight.register import DecisionFacts, InterruptionFacts, PartialFacts
+
+    decisions = Decision.objects.filter(
+        organisation=organisation, legal_basis__law_area__in=REPORTABLE_LAWS
+    ).prefetch_related(
+        Prefetch("assignments", queryset=Assignment.objects.order_by("-created_at", "-id")),
+        Prefetch("assignments__interruptions", queryset=Interruption.objects.all()),
+        Prefetch("partial_implementations", queryset=PartialImplementation.objects.all()),
+    )
+    found = {}
+    for decision in decisions.select_related("client", "assignment_type", "legal_basis"):
+        assignments = list(decision.assignments.all())
+        found[str(decision.public_id)] = DecisionFacts(
+            decision_id=str(decision.public_id),
+            client_ref=decision.client.identifier,
+            law=decision.legal_basis.law_area,
+            assignment_type=decision.assignment_type.code,
+            decision_date=decision.decision_date,
+            status=decision.status,
+            implemented_on=decision.implemented_on,
+            ended_on=decision.ended_on,
+            end_reason=decision.end_reason,
+            assignment_starts=tuple(
+                sorted(a.started_on for a in assignments if a.started_on is not None)
+            ),
+            interruptions=tuple(
+                InterruptionFacts(
+                    started_on=interruption.started_on,
+                    resumed_on=interruption.resumed_on,
+                    assignment_ended_on=assignment.ended_on,
+                    assignment_end_reason=assignment.end_reason,
+                )
+                for assignment in assignments
+                for interruption in assignment.interruptions.all()
+            ),
+            partials=tuple(
+                PartialFacts(
+                    since=partial.since,
+                    not_implemented=partial.not_implemented,
+                    closed_on=partial.closed_on,
+                    closed_reason=partial.closed_reason,
+                )
+                for partial in decision.partial_implementations.all()
+            ),
+        )
+    return found
+
+
+def test_the_flat_loader_reads_the_same_facts_as_the_models(world, organisation):
+    """`facts_of` (plain rows, used by every list) agrees with the facts read through model
+    instances on every decision, with interruptions and an ended decision among them."""
+    from_rows = {
         f.decision_id: f
-        for f in (selectors.decision_facts(d) for d in selectors.decisions_with_history(
-            organisation=organisation))
-    }  # fmt: skip
-    from_rows = {f.decision_id: f for f in selectors.facts_of(everything)}
-    assert from_rows == from_models
+        for f in selectors.facts_of(selectors.history_scope(organisation=organisation))
+    }
+    assert from_rows == _facts_from_models(organisation)
     assert any(f.interruptions for f in from_rows.values())
     assert any(f.ended_on for f in from_rows.values())
