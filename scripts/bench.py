@@ -168,10 +168,9 @@ def report() -> None:
     for r in runs:
         c = r["counts"]
         lines.append(
-            f"| {r['engine']} | {r['size']} | {c['carers']:,} | {c['clients']:,} | "
-            f"{c['decisions']:,} | {c['applicants']:,} | {c.get('reports', 0):,} | "
-            f"{r['migrate_s']} | {r['build_s']} | "
-            f"{r['measure_s']} | {r['repeat']} | {r['at']} |".replace(",", " ")
+            f"| {r['engine']} | {r['size']} | {_n(c['carers'])} | {_n(c['clients'])} | "
+            f"{_n(c['decisions'])} | {_n(c['applicants'])} | {_n(c.get('reports', 0))} | "
+            f"{r['migrate_s']} | {r['build_s']} | {r['measure_s']} | {r['repeat']} | {r['at']} |"
         )
     for r in runs:
         lines += [

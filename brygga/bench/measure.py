@@ -257,16 +257,8 @@ def time_payment_run(built: Built) -> dict[str, Any]:
     run = PaymentRun.objects.create(
         organisation=built.organisation, month=month, created_by=built.staff
     )
-    queries = 0
-
-    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-        nonlocal queries
-        queries += 1
-        return execute(sql, params, many, context)
-
     started, started_cpu = time.perf_counter(), time.process_time()
-    with connection.execute_wrapper(count):
-        run = payment_services.payment_run_build(run.pk)
+    queries, run = count_queries(lambda: payment_services.payment_run_build(run.pk))
     seconds = time.perf_counter() - started
     return {
         "status": run.status,

@@ -7,6 +7,7 @@ Each variable is documented here, where it is read, and listed with an example i
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -134,17 +135,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+
+
+def _without_jit(database: dict[str, Any]) -> None:
     # JIT compilation pays off for long analytical queries; for the register's and the lists'
-    # queries PostgreSQL misjudges it and spends most of a second compiling (bench/report.md).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # queries PostgreSQL misjudges it and spends most of a second compiling (ADR 0034).
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+
+
+_without_jit(DATABASES["default"])
 # DATABASE_REPLICA_URL: optional read replica of the primary; statistics and exports read from
 # it (brygga.core.db_routers, ADR 0031).
 if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
-        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    _without_jit(DATABASES["replica"])
 REPLICA_READS = "replica" in DATABASES
 DATABASE_ROUTERS = ["brygga.core.db_routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
